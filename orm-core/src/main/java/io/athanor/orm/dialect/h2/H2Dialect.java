@@ -1,0 +1,69 @@
+package io.athanor.orm.dialect.h2;
+
+import io.athanor.orm.IntegrityException;
+import io.athanor.orm.engine.Capability;
+import io.athanor.orm.engine.DefaultDialect;
+import io.athanor.orm.sql.SqlType;
+
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * H2 2.x. Unquoted identifiers are stored upper-case; TIMESTAMP WITH TIME ZONE keeps the offset;
+ * DDL is not transactional; there is no RETURNING clause.
+ */
+public final class H2Dialect extends DefaultDialect {
+
+    private static final Pattern UNIQUE_INDEX = Pattern.compile("violation: \"(?:[^.\"]+\\.)?([^\" ]+?)(?:_INDEX_[0-9A-F]+)? ON ");
+    private static final Pattern NAMED_CONSTRAINT = Pattern.compile("violation: \"(?:[^.\"]+\\.)?([^\": ]+):");
+    private static final Pattern NULL_COLUMN = Pattern.compile("column \"([^\"]+)\"");
+
+    /** Creates the dialect. */
+    public H2Dialect() {
+    }
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public String typeName(SqlType type) {
+        switch (type.kind()) {
+            case TEXT:
+                return "CLOB";
+            case DATETIME:
+                return type.timezone() ? "TIMESTAMP(6) WITH TIME ZONE" : "TIMESTAMP(6)";
+            case DOUBLE:
+                return "DOUBLE PRECISION";
+            default:
+                return super.typeName(type);
+        }
+    }
+
+    @Override
+    protected Set<Capability> capabilities() {
+        return EnumSet.of(Capability.SAVEPOINTS, Capability.NATIVE_UUID, Capability.TIMEZONE_OFFSET_KEPT,
+                Capability.CHECK_CONSTRAINTS);
+    }
+
+    @Override
+    protected String constraintName(SQLException error, IntegrityException.Kind kind) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        Matcher matcher;
+        switch (kind) {
+            case NOT_NULL:
+                matcher = NULL_COLUMN.matcher(message);
+                break;
+            case UNIQUE:
+                matcher = UNIQUE_INDEX.matcher(message);
+                break;
+            default:
+                matcher = NAMED_CONSTRAINT.matcher(message);
+        }
+        return matcher.find() ? matcher.group(1) : null;
+    }
+}

@@ -1,0 +1,153 @@
+package io.athanor.orm.dialect.mariadb;
+
+import io.athanor.orm.ArgumentException;
+import io.athanor.orm.IntegrityException;
+import io.athanor.orm.engine.Capability;
+import io.athanor.orm.engine.DefaultDialect;
+import io.athanor.orm.sql.SqlType;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * MariaDB 10.7 and later. Backtick quoting, AUTO_INCREMENT keys, INSERT/DELETE ... RETURNING, native
+ * UUID. MariaDB has no time-zone-aware timestamp, so TIMESTAMP WITH TIME ZONE is a DATETIME(6)
+ * holding UTC: the instant round-trips, the offset comes back as UTC.
+ */
+public class MariaDbDialect extends DefaultDialect {
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'");
+    private static final Pattern FOREIGN_KEY = Pattern.compile("CONSTRAINT `([^`]+)`");
+    private static final Pattern NULL_COLUMN = Pattern.compile("(?:Column|Field) '([^']+)'");
+
+    /** Creates the dialect. */
+    public MariaDbDialect() {
+    }
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    protected char identifierQuote() {
+        return '`';
+    }
+
+    @Override
+    public String typeName(SqlType type) {
+        switch (type.kind()) {
+            case NUMERIC:
+                return "DECIMAL(" + type.precision() + ", " + type.scale() + ")";
+            case FLOAT:
+                return "FLOAT";
+            case DOUBLE:
+                return "DOUBLE";
+            case TEXT:
+                return "LONGTEXT";
+            case TIME:
+                return "TIME(6)";
+            case DATETIME:
+                return "DATETIME(6)";
+            case BINARY:
+                return type.length() == null ? "LONGBLOB" : "VARBINARY(" + type.length() + ")";
+            case STRING:
+                if (type.length() == null) {
+                    throw new ArgumentException("ATH-E041", "VARCHAR needs a length on " + name() + ": give the column a length.");
+                }
+                return super.typeName(type);
+            default:
+                return super.typeName(type);
+        }
+    }
+
+    @Override
+    public String identityColumn(SqlType type) {
+        return typeName(type) + " NOT NULL AUTO_INCREMENT";
+    }
+
+    @Override
+    public String dropForeignKey(String quotedTable, String quotedConstraint) {
+        return "ALTER TABLE " + quotedTable + " DROP FOREIGN KEY " + quotedConstraint;
+    }
+
+    @Override
+    protected Set<Capability> capabilities() {
+        return EnumSet.of(Capability.INSERT_RETURNING, Capability.DELETE_RETURNING, Capability.SAVEPOINTS,
+                Capability.NATIVE_UUID, Capability.SKIP_LOCKED, Capability.CHECK_CONSTRAINTS);
+    }
+
+    @Override
+    protected ParameterBinder binderFor(Class<?> type) {
+        if (type == UUID.class) {
+            return (statement, index, value) -> statement.setString(index, value.toString());
+        }
+        return super.binderFor(type);
+    }
+
+    @Override
+    protected void bindOffsetDateTime(PreparedStatement statement, int index, Object value) throws SQLException {
+        // DATETIME has no zone: store the instant in UTC so that it reads back the same everywhere.
+        statement.setObject(index, ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+    }
+
+    @Override
+    public Object read(ResultSet resultSet, int index, int jdbcType, String typeName) throws SQLException {
+        if ("UUID".equalsIgnoreCase(typeName)) {
+            String text = resultSet.getString(index);
+            return text == null ? null : UUID.fromString(text);
+        }
+        return super.read(resultSet, index, jdbcType, typeName);
+    }
+
+    @Override
+    protected String currentSchema(java.sql.Connection connection) {
+        return null;
+    }
+
+    @Override
+    protected IntegrityException.Kind integrityKind(SQLException error) {
+        switch (error.getErrorCode()) {
+            case 1062:
+            case 1586:
+                return IntegrityException.Kind.UNIQUE;
+            case 1048:
+            case 1364:
+                return IntegrityException.Kind.NOT_NULL;
+            case 1216:
+            case 1217:
+            case 1451:
+            case 1452:
+                return IntegrityException.Kind.FOREIGN_KEY;
+            case 4025:
+                return IntegrityException.Kind.CHECK;
+            default:
+                return super.integrityKind(error);
+        }
+    }
+
+    @Override
+    protected String constraintName(SQLException error, IntegrityException.Kind kind) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        Matcher matcher;
+        switch (kind) {
+            case UNIQUE:
+                matcher = DUPLICATE_KEY.matcher(message);
+                break;
+            case NOT_NULL:
+                matcher = NULL_COLUMN.matcher(message);
+                break;
+            default:
+                matcher = FOREIGN_KEY.matcher(message);
+        }
+        return matcher.find() ? matcher.group(1) : null;
+    }
+}

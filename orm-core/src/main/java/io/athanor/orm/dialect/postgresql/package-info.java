@@ -1,0 +1,2 @@
+/** The PostgreSQL dialect (PostgreSQL 12 and later). */
+package io.athanor.orm.dialect.postgresql;

@@ -1,0 +1,26 @@
+package io.athanor.orm.engine;
+
+/**
+ * Optional features a database may have. Code and tests that need one ask
+ * {@link Dialect#supports(Capability)} rather than checking the database's name.
+ */
+public enum Capability {
+    /** {@code INSERT ... RETURNING} gives back generated keys and defaults in one round trip. */
+    INSERT_RETURNING,
+    /** {@code UPDATE ... RETURNING}. */
+    UPDATE_RETURNING,
+    /** {@code DELETE ... RETURNING}. */
+    DELETE_RETURNING,
+    /** {@code SAVEPOINT} inside a transaction. */
+    SAVEPOINTS,
+    /** DDL runs inside the transaction and is undone by a rollback. */
+    TRANSACTIONAL_DDL,
+    /** A native UUID column type. */
+    NATIVE_UUID,
+    /** TIMESTAMP WITH TIME ZONE keeps the offset it was given (otherwise values come back in UTC). */
+    TIMEZONE_OFFSET_KEPT,
+    /** {@code FOR UPDATE SKIP LOCKED}. */
+    SKIP_LOCKED,
+    /** CHECK constraints are enforced. */
+    CHECK_CONSTRAINTS
+}

@@ -1,0 +1,338 @@
+package io.athanor.orm.engine;
+
+import io.athanor.orm.ArgumentException;
+import io.athanor.orm.InvalidRequestException;
+import io.athanor.orm.OrmException;
+import io.athanor.orm.sql.CompiledSql;
+import io.athanor.orm.sql.Statement;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One database connection checked out of an {@link Engine}'s pool (SQLAlchemy's {@code Connection}).
+ *
+ * <p>"Commit as you go": a transaction begins implicitly with the first statement; call
+ * {@link #commit()} to keep the work, {@link #rollback()} to undo it. {@link #close()} without
+ * commit rolls back and returns the connection to the pool.
+ *
+ * <pre>{@code
+ * try (Connection conn = engine.connect()) {
+ *     conn.execute(Sql.text("insert into salesperson values (:id, :name)").bind("id", 1).bind("name", "John Doe"));
+ *     conn.commit();
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: use a connection from one thread at a time, for one unit of work.
+ */
+public final class Connection implements AutoCloseable {
+
+    private final Engine engine;
+    private final java.sql.Connection jdbc;
+    private final Dialect dialect;
+    private final StatementLog log;
+    private final boolean restoreAutoCommit;
+    private final List<Result> openResults = new ArrayList<>();
+    private boolean transactionBegun;
+    private boolean closed;
+    private int savepointCounter;
+
+    Connection(Engine engine, java.sql.Connection jdbc, Dialect dialect, StatementLog log) throws SQLException {
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.log = log;
+        this.restoreAutoCommit = jdbc.getAutoCommit();
+        if (restoreAutoCommit) {
+            jdbc.setAutoCommit(false);
+        }
+    }
+
+    /**
+     * Executes a statement with the values bound to it (SQLAlchemy's {@code conn.execute(stmt)}).
+     *
+     * @param statement e.g. {@code Sql.text("select * from t where id = :id").bind("id", 1)}
+     * @return the rows of a query, or the row count of an INSERT, UPDATE or DELETE
+     * @throws io.athanor.orm.IntegrityException when a constraint refuses the change
+     * @throws io.athanor.orm.DatabaseException when the database refuses the statement
+     */
+    public Result execute(Statement statement) {
+        return execute(statement, statement.parameters());
+    }
+
+    /**
+     * Executes a statement with {@code parameters} in addition to (and overriding) the values bound to it.
+     *
+     * @param statement the statement
+     * @param parameters values by parameter name
+     * @return the result
+     */
+    public Result execute(Statement statement, Map<String, ?> parameters) {
+        requireOpen();
+        CompiledSql compiled = statement.compile(dialect);
+        Object[] values = compiled.arrange(merged(statement, parameters));
+        beginIfNeeded();
+        log.statement(compiled.sql(), compiled.parameterNames(), values);
+        PreparedStatement prepared = null;
+        try {
+            prepared = jdbc.prepareStatement(compiled.sql());
+            if (engine.fetchSize() > 0) {
+                prepared.setFetchSize(engine.fetchSize());
+            }
+            for (int i = 0; i < values.length; i++) {
+                dialect.bind(prepared, i + 1, values[i]);
+            }
+            if (prepared.execute()) {
+                ResultSet rows = prepared.getResultSet();
+                Result result = new Result(this, prepared, rows, dialect);
+                openResults.add(result);
+                return result;
+            }
+            long count = prepared.getUpdateCount();
+            prepared.close();
+            return new Result(count);
+        } catch (SQLException failure) {
+            closeQuietly(prepared);
+            throw dialect.translate(failure, compiled.sql(), log.forError(values));
+        }
+    }
+
+    /**
+     * Executes one statement once per parameter set, sent to the database as one JDBC batch
+     * (SQLAlchemy's "executemany").
+     *
+     * <pre>{@code
+     * conn.executeMany(Sql.text("insert into t (id, name) values (:id, :name)"),
+     *         List.of(Map.of("id", 1, "name", "a"), Map.of("id", 2, "name", "b")));
+     * }</pre>
+     *
+     * @param statement a statement that returns no rows
+     * @param parameterSets one map of values per execution; values bound on the statement apply to all
+     * @return a result whose {@link Result#rowCount()} is the total number of rows affected, or -1
+     *         when the driver does not report it
+     */
+    public Result executeMany(Statement statement, List<? extends Map<String, ?>> parameterSets) {
+        requireOpen();
+        if (parameterSets.isEmpty()) {
+            throw new ArgumentException("ATH-E024", "executeMany(..) needs at least one parameter set.");
+        }
+        CompiledSql compiled = statement.compile(dialect);
+        List<Object[]> sets = new ArrayList<>(parameterSets.size());
+        for (Map<String, ?> parameters : parameterSets) {
+            sets.add(compiled.arrange(merged(statement, parameters)));
+        }
+        beginIfNeeded();
+        log.batch(compiled.sql(), compiled.parameterNames(), sets);
+        Object[] current = null;
+        try (PreparedStatement prepared = jdbc.prepareStatement(compiled.sql())) {
+            for (Object[] values : sets) {
+                current = values;
+                for (int i = 0; i < values.length; i++) {
+                    dialect.bind(prepared, i + 1, values[i]);
+                }
+                prepared.addBatch();
+            }
+            current = null;
+            return new Result(totalCount(prepared.executeBatch()));
+        } catch (SQLException failure) {
+            throw dialect.translate(failure, compiled.sql(), log.forError(current));
+        }
+    }
+
+    private static long totalCount(int[] counts) {
+        long total = 0;
+        for (int count : counts) {
+            if (count < 0) {
+                return -1;
+            }
+            total += count;
+        }
+        return total;
+    }
+
+    private static Map<String, ?> merged(Statement statement, Map<String, ?> parameters) {
+        Map<String, Object> bound = statement.parameters();
+        if (parameters == bound || parameters.isEmpty()) {
+            return bound;
+        }
+        if (bound.isEmpty()) {
+            return parameters;
+        }
+        Map<String, Object> all = new java.util.HashMap<>(bound);
+        all.putAll(parameters);
+        return all;
+    }
+
+    /** Commits the current transaction; the next statement begins a new one. */
+    public void commit() {
+        requireOpen();
+        closeResults();
+        try {
+            jdbc.commit();
+            if (transactionBegun) {
+                log.event("COMMIT");
+            }
+            transactionBegun = false;
+        } catch (SQLException failure) {
+            throw dialect.translate(failure, null, List.of());
+        }
+    }
+
+    /** Rolls back the current transaction; the next statement begins a new one. */
+    public void rollback() {
+        requireOpen();
+        closeResults();
+        try {
+            jdbc.rollback();
+            if (transactionBegun) {
+                log.event("ROLLBACK");
+            }
+            transactionBegun = false;
+        } catch (SQLException failure) {
+            throw dialect.translate(failure, null, List.of());
+        }
+    }
+
+    /**
+     * Starts a nested transaction: a SAVEPOINT inside the current transaction (SQLAlchemy's
+     * {@code begin_nested()}). Rolling it back undoes only the work done since.
+     *
+     * @return the savepoint; commit or roll it back, or close it (which rolls back if still active)
+     */
+    public NestedTransaction beginNested() {
+        requireOpen();
+        beginIfNeeded();
+        String name = "athanor_sp_" + (++savepointCounter);
+        try {
+            java.sql.Savepoint savepoint = jdbc.setSavepoint(name);
+            log.event("SAVEPOINT " + name);
+            return new NestedTransaction(this, savepoint, name);
+        } catch (SQLException failure) {
+            throw dialect.translate(failure, "SAVEPOINT " + name, List.of());
+        }
+    }
+
+    void releaseSavepoint(java.sql.Savepoint savepoint, String name) {
+        requireOpen();
+        try {
+            jdbc.releaseSavepoint(savepoint);
+            log.event("RELEASE SAVEPOINT " + name);
+        } catch (SQLException failure) {
+            throw dialect.translate(failure, "RELEASE SAVEPOINT " + name, List.of());
+        }
+    }
+
+    void rollbackToSavepoint(java.sql.Savepoint savepoint, String name) {
+        requireOpen();
+        try {
+            jdbc.rollback(savepoint);
+            log.event("ROLLBACK TO SAVEPOINT " + name);
+        } catch (SQLException failure) {
+            throw dialect.translate(failure, "ROLLBACK TO SAVEPOINT " + name, List.of());
+        }
+    }
+
+    /** Whether a transaction has begun (a statement ran since the last commit or rollback). */
+    public boolean inTransaction() {
+        return transactionBegun;
+    }
+
+    /** Whether this connection was closed. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** The engine this connection came from. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The dialect of the database. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * The underlying JDBC connection, for interoperation with code that needs one. Do not close it
+     * or change its auto-commit mode; close this connection instead.
+     *
+     * @return the JDBC connection
+     */
+    public java.sql.Connection jdbc() {
+        requireOpen();
+        return jdbc;
+    }
+
+    /**
+     * Rolls back whatever was not committed and returns the connection to the pool. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeResults();
+        try {
+            jdbc.rollback();
+            if (transactionBegun) {
+                log.event("ROLLBACK");
+            }
+            if (restoreAutoCommit) {
+                jdbc.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // A broken connection cannot be rolled back; the pool discards it on close, and the database
+            // rolls back the transaction of a dead session itself.
+        } finally {
+            try {
+                jdbc.close();
+            } catch (SQLException failure) {
+                throw dialect.translate(failure, null, List.of());
+            }
+        }
+    }
+
+    void resultClosed(Result result) {
+        openResults.remove(result);
+    }
+
+    private void closeResults() {
+        for (Result result : new ArrayList<>(openResults)) {
+            result.close();
+        }
+        openResults.clear();
+    }
+
+    private void beginIfNeeded() {
+        if (!transactionBegun) {
+            transactionBegun = true;
+            log.event("BEGIN (implicit)");
+        }
+    }
+
+    void requireOpen() {
+        if (closed) {
+            throw new InvalidRequestException("ATH-E012", "This Connection is closed; get a new one with"
+                    + " engine.connect().");
+        }
+    }
+
+    OrmException translate(SQLException failure) {
+        return dialect.translate(failure, null, List.of());
+    }
+
+    private static void closeQuietly(PreparedStatement statement) {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // Already failing; the original error is reported.
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package io.athanor.orm.engine;
+
+import io.athanor.orm.DatabaseException;
+import io.athanor.orm.InvalidRequestException;
+import io.athanor.orm.OrmException;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The starting point of Athanor: a factory of {@link Connection}s to one database, backed by a
+ * HikariCP pool (SQLAlchemy's {@code Engine}, made by {@code create_engine}).
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.create("jdbc:h2:mem:shop")) {      // no connection opened yet
+ *     try (Connection conn = engine.connect()) {                   // first connection here
+ *         conn.execute(Sql.text("create table salesperson (id int primary key, name varchar(50))"));
+ *         conn.commit();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>An engine is <b>lazy</b>: creating one opens no connection and does not fail for an unreachable
+ * database; the first {@link #connect()} does. Create one per database and application, share it
+ * between threads, and {@link #dispose()} it at shutdown. Thread-safe.
+ */
+public final class Engine implements AutoCloseable {
+
+    private final String url;
+    private final String username;
+    private final DataSource dataSource;
+    private final boolean ownsPool;
+    private final StatementLog log;
+    private final int fetchSize;
+    private final boolean prePing;
+    private volatile Dialect dialect;
+    private volatile boolean disposed;
+
+    Engine(String url, String username, DataSource dataSource, boolean ownsPool, Dialect dialect, boolean echo,
+           int fetchSize, boolean prePing) {
+        this.url = url;
+        this.username = username;
+        this.dataSource = dataSource;
+        this.ownsPool = ownsPool;
+        this.dialect = dialect;
+        this.log = new StatementLog(echo);
+        this.fetchSize = fetchSize;
+        this.prePing = prePing;
+    }
+
+    /**
+     * An engine for a JDBC URL with default settings: a pool of 5 connections with 10 more on demand,
+     * no echo. Opens no connection.
+     *
+     * @param jdbcUrl e.g. {@code jdbc:postgresql://localhost:5432/shop}
+     * @return the engine
+     */
+    public static Engine create(String jdbcUrl) {
+        return builder().url(jdbcUrl).build();
+    }
+
+    /**
+     * A builder for an engine with settings (SQLAlchemy's {@code create_engine} keyword arguments).
+     *
+     * <pre>{@code
+     * Engine engine = Engine.builder().url("jdbc:postgresql://localhost/shop").username("app")
+     *         .password(secret).echo(true).poolSize(10).build();
+     * }</pre>
+     *
+     * @return a new builder
+     */
+    public static EngineBuilder builder() {
+        return new EngineBuilder();
+    }
+
+    /**
+     * An engine over a pool the application already has (such as Spring Boot's HikariCP
+     * {@code DataSource}). The engine does not own the pool: {@link #dispose()} leaves it open.
+     * The dialect is chosen from the database's metadata at the first connection.
+     *
+     * @param dataSource the application's data source
+     * @return the engine
+     */
+    public static Engine of(DataSource dataSource) {
+        return builder().dataSource(dataSource).build();
+    }
+
+    /**
+     * Checks out a connection from the pool (SQLAlchemy's {@code engine.connect()}). A transaction
+     * begins implicitly with the first statement; {@link Connection#close()} without
+     * {@link Connection#commit()} rolls it back.
+     *
+     * @return an open connection; close it, preferably with try-with-resources
+     * @throws DatabaseException (code {@code ATH-E011}) when no connection can be had
+     * @throws InvalidRequestException when the engine was disposed
+     */
+    public Connection connect() {
+        if (disposed) {
+            throw new InvalidRequestException("ATH-E010", this + " was disposed; create a new Engine to connect again.");
+        }
+        java.sql.Connection jdbc = checkout();
+        try {
+            Dialect resolved = dialect;
+            if (resolved == null) {
+                resolved = Dialects.forProductName(jdbc.getMetaData().getDatabaseProductName());
+                dialect = resolved;
+            }
+            return new Connection(this, jdbc, resolved, log);
+        } catch (SQLException | RuntimeException failure) {
+            closeQuietly(jdbc);
+            if (failure instanceof OrmException) {
+                throw (OrmException) failure;
+            }
+            throw connectFailure(failure);
+        }
+    }
+
+    private java.sql.Connection checkout() {
+        try {
+            java.sql.Connection jdbc = dataSource.getConnection();
+            if (prePing && !ownsPool && !jdbc.isValid(5)) {
+                // The pool handed out a dead connection; close it so the pool can drop it, and try once more.
+                closeQuietly(jdbc);
+                jdbc = dataSource.getConnection();
+            }
+            return jdbc;
+        } catch (SQLException | RuntimeException failure) {
+            throw connectFailure(failure);
+        }
+    }
+
+    private DatabaseException connectFailure(Exception failure) {
+        Throwable cause = failure;
+        while (!(cause instanceof SQLException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        SQLException sqlCause = cause instanceof SQLException ? (SQLException) cause
+                : new SQLException(failure.getMessage(), failure);
+        return new DatabaseException("ATH-E011", "Could not get a connection from " + this
+                + (username == null ? "" : " as user '" + username + "'") + ": " + sqlCause.getMessage()
+                + ". Check that the database is running and reachable, and the URL and credentials.",
+                null, null, sqlCause);
+    }
+
+    /**
+     * Runs {@code work} in a transaction on a new connection and commits, or rolls back when it throws
+     * (SQLAlchemy's {@code with engine.begin() as conn:}).
+     *
+     * @param work the work; its return value is returned
+     * @param <T> the result type
+     * @return what {@code work} returned
+     */
+    public <T> T inTransaction(Function<Connection, T> work) {
+        try (Connection connection = connect()) {
+            T result = work.apply(connection);
+            connection.commit();
+            return result;
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction on a new connection and commits, or rolls back when it throws.
+     *
+     * @param work the work
+     */
+    public void useTransaction(Consumer<Connection> work) {
+        inTransaction(connection -> {
+            work.accept(connection);
+            return null;
+        });
+    }
+
+    /**
+     * The dialect of this engine's database. When it could not be told from the URL (an engine over a
+     * {@code DataSource}), asking opens a connection once to read the database's metadata.
+     *
+     * @return the dialect
+     */
+    public Dialect dialect() {
+        Dialect resolved = dialect;
+        if (resolved == null) {
+            connect().close();
+            resolved = dialect;
+        }
+        return resolved;
+    }
+
+    /** Whether every statement and its parameters are logged at INFO ({@code echo=True}). */
+    public boolean echo() {
+        return log.echo();
+    }
+
+    /** The JDBC URL, or {@code null} for an engine over an application's {@code DataSource}. */
+    public String url() {
+        return url;
+    }
+
+    /** The data source connections come from: the engine's own HikariCP pool or the application's. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    int fetchSize() {
+        return fetchSize;
+    }
+
+    /**
+     * Closes the engine's own pool and every idle connection in it (SQLAlchemy's {@code dispose()}).
+     * A pool passed to {@link #of(DataSource)} belongs to the application and stays open. Idempotent.
+     */
+    public void dispose() {
+        disposed = true;
+        if (ownsPool) {
+            ((HikariDataSource) dataSource).close();
+        }
+    }
+
+    /** Same as {@link #dispose()}, for try-with-resources. */
+    @Override
+    public void close() {
+        dispose();
+    }
+
+    private static void closeQuietly(java.sql.Connection jdbc) {
+        try {
+            jdbc.close();
+        } catch (SQLException ignored) {
+            // The connection is being abandoned because of an earlier failure, which is reported instead.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Engine(" + Objects.requireNonNullElse(url, dataSource.getClass().getSimpleName()) + ")";
+    }
+}

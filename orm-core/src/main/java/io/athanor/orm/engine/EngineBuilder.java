@@ -1,0 +1,283 @@
+package io.athanor.orm.engine;
+
+import io.athanor.orm.ArgumentException;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * Settings of an {@link Engine}, as SQLAlchemy's {@code create_engine} takes them. Obtained from
+ * {@link Engine#builder()}. The pool is HikariCP; the SQLAlchemy-style settings map onto it:
+ * {@code poolSize} is the number of connections kept open (Hikari's {@code minimumIdle}) and
+ * {@code poolSize + maxOverflow} the most there can be (Hikari's {@code maximumPoolSize}).
+ */
+public final class EngineBuilder {
+
+    private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+
+    private String url;
+    private String username;
+    private String password;
+    private boolean echo;
+    private int poolSize = 5;
+    private int maxOverflow = 10;
+    private Duration poolTimeout = Duration.ofSeconds(30);
+    private Boolean prePing;
+    private IsolationLevel isolationLevel;
+    private int fetchSize = 1000;
+    private Dialect dialect;
+    private DataSource dataSource;
+    private String poolName;
+    private final Map<String, String> poolProperties = new LinkedHashMap<>();
+    private final Map<String, String> driverProperties = new LinkedHashMap<>();
+
+    EngineBuilder() {
+    }
+
+    /**
+     * The JDBC URL of the database, e.g. {@code jdbc:postgresql://localhost:5432/shop}.
+     *
+     * @param jdbcUrl the URL
+     * @return this builder
+     */
+    public EngineBuilder url(String jdbcUrl) {
+        this.url = jdbcUrl;
+        return this;
+    }
+
+    /**
+     * The user to connect as.
+     *
+     * @param username the user name
+     * @return this builder
+     */
+    public EngineBuilder username(String username) {
+        this.username = username;
+        return this;
+    }
+
+    /**
+     * The password to connect with.
+     *
+     * @param password the password
+     * @return this builder
+     */
+    public EngineBuilder password(String password) {
+        this.password = password;
+        return this;
+    }
+
+    /**
+     * Logs every statement with its parameters, and each BEGIN, COMMIT and ROLLBACK, at INFO through
+     * the SLF4J logger {@code io.athanor.orm.engine}. Default false.
+     *
+     * @param echo whether to log statements
+     * @return this builder
+     */
+    public EngineBuilder echo(boolean echo) {
+        this.echo = echo;
+        return this;
+    }
+
+    /**
+     * The number of connections the pool keeps open. Default 5.
+     *
+     * @param poolSize at least 1
+     * @return this builder
+     */
+    public EngineBuilder poolSize(int poolSize) {
+        this.poolSize = poolSize;
+        return this;
+    }
+
+    /**
+     * How many connections the pool may open beyond {@link #poolSize(int)} under load. Default 10.
+     *
+     * @param maxOverflow at least 0
+     * @return this builder
+     */
+    public EngineBuilder maxOverflow(int maxOverflow) {
+        this.maxOverflow = maxOverflow;
+        return this;
+    }
+
+    /**
+     * How long {@link Engine#connect()} waits for a free connection before failing. Default 30 s.
+     *
+     * @param poolTimeout at least 250 ms (HikariCP's minimum)
+     * @return this builder
+     */
+    public EngineBuilder poolTimeout(Duration poolTimeout) {
+        this.poolTimeout = poolTimeout;
+        return this;
+    }
+
+    /**
+     * Tests a connection before handing it out and replaces it if it is dead. The engine's own
+     * HikariCP pool always does this for connections idle for more than half a second; this setting
+     * adds the test for a pool given to {@link #dataSource(DataSource)}. Default: true for the
+     * engine's own pool, false for an application's.
+     *
+     * @param prePing whether to test connections on checkout
+     * @return this builder
+     */
+    public EngineBuilder prePing(boolean prePing) {
+        this.prePing = prePing;
+        return this;
+    }
+
+    /**
+     * The transaction isolation level of every connection. Default: the database's own.
+     *
+     * @param isolationLevel the level
+     * @return this builder
+     */
+    public EngineBuilder isolationLevel(IsolationLevel isolationLevel) {
+        this.isolationLevel = isolationLevel;
+        return this;
+    }
+
+    /**
+     * How many rows the driver fetches per round trip for queries, so that {@link Result#stream()}
+     * does not load a large result at once. Default 1000; 0 leaves it to the driver.
+     *
+     * @param fetchSize at least 0
+     * @return this builder
+     */
+    public EngineBuilder fetchSize(int fetchSize) {
+        this.fetchSize = fetchSize;
+        return this;
+    }
+
+    /**
+     * The dialect to use, when it cannot or should not be told from the URL.
+     *
+     * @param dialect the dialect
+     * @return this builder
+     */
+    public EngineBuilder dialect(Dialect dialect) {
+        this.dialect = dialect;
+        return this;
+    }
+
+    /**
+     * Uses the application's own pool instead of creating one (see {@link Engine#of(DataSource)}).
+     * Pool settings of this builder then do not apply.
+     *
+     * @param dataSource the data source
+     * @return this builder
+     */
+    public EngineBuilder dataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+        return this;
+    }
+
+    /**
+     * The name of the pool in HikariCP's logs and metrics. Default {@code athanor-N}.
+     *
+     * @param poolName the name
+     * @return this builder
+     */
+    public EngineBuilder poolName(String poolName) {
+        this.poolName = poolName;
+        return this;
+    }
+
+    /**
+     * Any other HikariCP setting, by its property name in {@code HikariConfig}, e.g.
+     * {@code leakDetectionThreshold} or {@code maxLifetime}.
+     *
+     * @param name the HikariCP property name
+     * @param value its value as text
+     * @return this builder
+     */
+    public EngineBuilder poolProperty(String name, String value) {
+        poolProperties.put(name, value);
+        return this;
+    }
+
+    /**
+     * A property passed to the JDBC driver, e.g. {@code reWriteBatchedInserts=true} for PostgreSQL.
+     *
+     * @param name the driver's property name
+     * @param value its value
+     * @return this builder
+     */
+    public EngineBuilder driverProperty(String name, String value) {
+        driverProperties.put(name, value);
+        return this;
+    }
+
+    /**
+     * Creates the engine. Opens no connection.
+     *
+     * @return the engine
+     * @throws ArgumentException (code {@code ATH-E017}) naming the setting that is invalid
+     */
+    public Engine build() {
+        if (fetchSize < 0) {
+            throw invalid("fetchSize must be 0 or more, not " + fetchSize + ".");
+        }
+        if (dataSource != null) {
+            if (url != null) {
+                throw invalid("give either url(..) or dataSource(..), not both.");
+            }
+            return new Engine(null, null, dataSource, false, dialect, echo, fetchSize,
+                    prePing != null && prePing);
+        }
+        if (url == null || url.isBlank()) {
+            throw invalid("url(..) is required, e.g. Engine.create(\"jdbc:h2:mem:shop\").");
+        }
+        Dialect chosen = dialect != null ? dialect : Dialects.forUrl(url).orElse(null);
+        return new Engine(url, username, pool(), true, chosen, echo, fetchSize, prePing == null || prePing);
+    }
+
+    private HikariDataSource pool() {
+        if (poolSize < 1) {
+            throw invalid("poolSize must be at least 1, not " + poolSize + ".");
+        }
+        if (maxOverflow < 0) {
+            throw invalid("maxOverflow must be 0 or more, not " + maxOverflow + ".");
+        }
+        if (poolTimeout == null || poolTimeout.toMillis() < 250) {
+            throw invalid("poolTimeout must be at least 250 ms, not " + poolTimeout + ".");
+        }
+        HikariConfig config;
+        try {
+            Properties properties = new Properties();
+            properties.putAll(poolProperties);
+            config = new HikariConfig(properties);
+        } catch (RuntimeException unknown) {
+            throw invalid("a poolProperty is not a HikariCP setting (" + unknown.getMessage() + "); see"
+                    + " HikariConfig for the names, e.g. maxLifetime, leakDetectionThreshold.");
+        }
+        config.setJdbcUrl(url);
+        config.setUsername(username);
+        config.setPassword(password);
+        config.setPoolName(poolName != null ? poolName : "athanor-" + POOL_NUMBER.incrementAndGet());
+        config.setAutoCommit(false);
+        config.setMinimumIdle(poolSize);
+        config.setMaximumPoolSize(poolSize + maxOverflow);
+        config.setConnectionTimeout(poolTimeout.toMillis());
+        if (isolationLevel != null) {
+            config.setTransactionIsolation("TRANSACTION_" + isolationLevel.name());
+        }
+        driverProperties.forEach(config::addDataSourceProperty);
+        // The no-argument constructor defers starting the pool to the first getConnection(): that is
+        // what makes the engine lazy.
+        HikariDataSource pool = new HikariDataSource();
+        config.copyStateTo(pool);
+        return pool;
+    }
+
+    private static ArgumentException invalid(String message) {
+        return new ArgumentException("ATH-E017", "Invalid engine setting: " + message);
+    }
+}

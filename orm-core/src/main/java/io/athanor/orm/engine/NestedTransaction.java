@@ -1,0 +1,54 @@
+package io.athanor.orm.engine;
+
+/**
+ * A SAVEPOINT within a connection's transaction, from {@link Connection#beginNested()}.
+ * {@link #commit()} releases it and keeps the work; {@link #rollback()} undoes the work done since it
+ * began and leaves the outer transaction going. Closing an active one rolls it back.
+ */
+public final class NestedTransaction implements AutoCloseable {
+
+    private final Connection connection;
+    private final java.sql.Savepoint savepoint;
+    private final String name;
+    private boolean active = true;
+
+    NestedTransaction(Connection connection, java.sql.Savepoint savepoint, String name) {
+        this.connection = connection;
+        this.savepoint = savepoint;
+        this.name = name;
+    }
+
+    /** Releases the savepoint: its work becomes part of the outer transaction. */
+    public void commit() {
+        requireActive();
+        active = false;
+        connection.releaseSavepoint(savepoint, name);
+    }
+
+    /** Undoes the work done since the savepoint; the outer transaction continues. */
+    public void rollback() {
+        requireActive();
+        active = false;
+        connection.rollbackToSavepoint(savepoint, name);
+    }
+
+    /** Whether neither commit nor rollback has happened yet. */
+    public boolean isActive() {
+        return active;
+    }
+
+    /** Rolls back if still active. */
+    @Override
+    public void close() {
+        if (active && !connection.isClosed()) {
+            rollback();
+        }
+    }
+
+    private void requireActive() {
+        if (!active) {
+            throw new io.athanor.orm.InvalidRequestException("ATH-E018", "Savepoint " + name
+                    + " was already committed or rolled back; begin a new one with beginNested().");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.athanor.orm.engine;
+
+import io.athanor.orm.ArgumentException;
+
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The columns of a result, read once from its metadata and shared by all its rows. */
+final class RowShape {
+
+    private final List<String> names;
+    private final int[] jdbcTypes;
+    private final String[] typeNames;
+    private final Map<String, Integer> exact = new HashMap<>();
+    private final Map<String, Integer> folded = new HashMap<>();
+
+    RowShape(ResultSetMetaData metaData) throws SQLException {
+        int count = metaData.getColumnCount();
+        String[] labels = new String[count];
+        jdbcTypes = new int[count];
+        typeNames = new String[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = metaData.getColumnLabel(i + 1);
+            jdbcTypes[i] = metaData.getColumnType(i + 1);
+            typeNames[i] = metaData.getColumnTypeName(i + 1);
+            exact.putIfAbsent(labels[i], i);
+            // Databases fold unquoted names differently (H2 to upper case, PostgreSQL to lower case), so
+            // a name also matches regardless of case.
+            folded.putIfAbsent(labels[i].toLowerCase(Locale.ROOT), i);
+        }
+        names = List.copyOf(Arrays.asList(labels));
+    }
+
+    List<String> names() {
+        return names;
+    }
+
+    int size() {
+        return jdbcTypes.length;
+    }
+
+    int jdbcType(int index) {
+        return jdbcTypes[index];
+    }
+
+    String typeName(int index) {
+        return typeNames[index];
+    }
+
+    int indexOf(String name) {
+        Integer index = exact.get(name);
+        if (index == null) {
+            index = folded.get(name.toLowerCase(Locale.ROOT));
+        }
+        if (index == null) {
+            throw new ArgumentException("ATH-E014", "The row has no column '" + name + "'; its columns are "
+                    + names + ".");
+        }
+        return index;
+    }
+
+    void checkIndex(int index) {
+        if (index < 0 || index >= names.size()) {
+            throw new ArgumentException("ATH-E014", "Column index " + index + " is out of range: the row has "
+                    + names.size() + " column(s) " + names + ", indexed from 0.");
+        }
+    }
+}

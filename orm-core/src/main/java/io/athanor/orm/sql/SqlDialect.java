@@ -1,0 +1,31 @@
+package io.athanor.orm.sql;
+
+/**
+ * What the SQL compiler needs to know about a database: how identifiers are quoted and how
+ * LIMIT/OFFSET are written. Implemented by {@code io.athanor.orm.engine.Dialect}, so that this
+ * package stays independent of connections.
+ */
+public interface SqlDialect {
+
+    /** A short lower-case name such as {@code h2}, {@code postgresql} or {@code mariadb}. */
+    String name();
+
+    /**
+     * Returns {@code identifier} ready to be written into SQL: unchanged when it is a plain
+     * lower-case name that is not a reserved word, otherwise quoted in this database's style.
+     *
+     * @param identifier a table, column, index or constraint name
+     * @return the identifier as it must appear in SQL text
+     */
+    String quoteIdentifier(String identifier);
+
+    /**
+     * Renders the clause that limits a query's rows, with a leading space, or an empty string when
+     * neither is given. Values are rendered as parameter markers, never as literals.
+     *
+     * @param hasLimit whether a LIMIT parameter follows
+     * @param hasOffset whether an OFFSET parameter follows
+     * @return e.g. {@code " LIMIT ? OFFSET ?"}; the caller binds limit first, then offset
+     */
+    String limitOffsetClause(boolean hasLimit, boolean hasOffset);
+}
