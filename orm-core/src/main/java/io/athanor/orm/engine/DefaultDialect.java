@@ -144,6 +144,11 @@ public abstract class DefaultDialect implements Dialect {
     }
 
     @Override
+    public String tableOptions() {
+        return "";
+    }
+
+    @Override
     public String dropForeignKey(String quotedTable, String quotedConstraint) {
         return "ALTER TABLE " + quotedTable + " DROP CONSTRAINT " + quotedConstraint;
     }

@@ -39,6 +39,14 @@ public interface Dialect extends SqlDialect {
     String identityColumn(SqlType type);
 
     /**
+     * What follows the closing parenthesis of CREATE TABLE, with a leading space, or an empty string;
+     * e.g. MariaDB's {@code DEFAULT CHARSET=utf8mb4}.
+     *
+     * @return the table options
+     */
+    String tableOptions();
+
+    /**
      * The statement that drops a foreign-key constraint from a table.
      *
      * @param quotedTable the table, already quoted

@@ -19,7 +19,8 @@ final class DdlCompiler {
 
     /** CREATE TABLE followed by the table's CREATE INDEX statements. */
     List<String> createTable(Table table) {
-        StringJoiner body = new StringJoiner(",\n\t", "CREATE TABLE " + quote(table.name()) + " (\n\t", "\n)");
+        StringJoiner body = new StringJoiner(",\n\t", "CREATE TABLE " + quote(table.name()) + " (\n\t",
+                "\n)" + dialect.tableOptions());
         for (Column column : table.columns()) {
             body.add(columnDefinition(column));
         }

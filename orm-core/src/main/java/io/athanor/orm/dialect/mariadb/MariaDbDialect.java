@@ -75,6 +75,12 @@ public class MariaDbDialect extends DefaultDialect {
     }
 
     @Override
+    public String tableOptions() {
+        // The server's default character set may be latin1 or the 3-byte utf8; utf8mb4 stores all of Unicode.
+        return " DEFAULT CHARSET=utf8mb4";
+    }
+
+    @Override
     public String dropForeignKey(String quotedTable, String quotedConstraint) {
         return "ALTER TABLE " + quotedTable + " DROP FOREIGN KEY " + quotedConstraint;
     }
