@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class H2Dialect extends DefaultDialect {
 
-    private static final Pattern UNIQUE_INDEX = Pattern.compile("violation: \"(?:[^.\"]+\\.)?([^\" ]+?)(?:_INDEX_[0-9A-F]+)? ON ");
+    private static final Pattern UNIQUE_INDEX = Pattern.compile("violation: \"(?:[^.\" ]+\\.)?([^\" ]+) ");
     private static final Pattern NAMED_CONSTRAINT = Pattern.compile("violation: \"(?:[^.\"]+\\.)?([^\": ]+):");
     private static final Pattern NULL_COLUMN = Pattern.compile("column \"([^\"]+)\"");
 
