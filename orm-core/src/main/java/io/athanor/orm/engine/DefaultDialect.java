@@ -74,12 +74,23 @@ public abstract class DefaultDialect implements Dialect {
 
     @Override
     public String quoteIdentifier(String identifier) {
-        if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
+        if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED.contains(identifier)
+                && !isReservedHere(identifier)) {
             return identifier;
         }
         char quote = identifierQuote();
         String escaped = identifier.replace(String.valueOf(quote), String.valueOf(quote) + quote);
         return quote + escaped + quote;
+    }
+
+    /**
+     * Whether a lower-case word is reserved in this database beyond the words reserved everywhere.
+     *
+     * @param word a lower-case identifier
+     * @return true when it must be quoted
+     */
+    protected boolean isReservedHere(String word) {
+        return false;
     }
 
     /** The character that quotes identifiers: {@code "} by default. */

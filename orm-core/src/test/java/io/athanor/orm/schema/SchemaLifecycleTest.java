@@ -153,6 +153,16 @@ class SchemaLifecycleTest {
         }
     }
 
+    @AcrossDatabases
+    void everyTypeIsAcceptedByTheDatabase(TestDatabase db) throws Exception {
+        Engine engine = db.engine();
+        io.athanor.orm.dialect.DialectDdlTest.everyType().createAll(engine);
+
+        try (Connection conn = engine.connect()) {
+            assertThat(db.dialect().hasTable(conn.jdbc(), "samples")).isTrue();
+        }
+    }
+
     @Test
     void aClientDefaultSupplierGivesAFreshValueEachTime() {
         Column reference = shop().table("orders").column("reference");

@@ -28,6 +28,25 @@ public class MariaDbDialect extends DefaultDialect {
     private static final Pattern FOREIGN_KEY = Pattern.compile("CONSTRAINT `([^`]+)`");
     private static final Pattern NULL_COLUMN = Pattern.compile("(?:Column|Field) '([^']+)'");
 
+    /** MariaDB's reserved words that are not reserved everywhere (from its manual's list). */
+    private static final Set<String> RESERVED = Set.of(
+            "accessible", "add", "analyze", "asensitive", "before", "bigint", "binary", "blob", "both", "call",
+            "cascade", "change", "char", "character", "collate", "condition", "continue", "convert", "cursor",
+            "database", "databases", "dec", "decimal", "declare", "delayed", "describe", "deterministic",
+            "distinctrow", "div", "double", "dual", "each", "else", "elseif", "enclosed", "escaped", "exit",
+            "explain", "float", "force", "fulltext", "general", "high_priority", "ignore", "infile", "inout",
+            "insensitive", "int", "integer", "iterate", "keys", "kill", "leading", "leave", "lines", "load",
+            "localtime", "localtimestamp", "lock", "long", "longblob", "longtext", "loop", "low_priority", "match",
+            "maxvalue", "mediumblob", "mediumint", "mediumtext", "mod", "modifies", "numeric", "optimize", "option",
+            "optionally", "out", "outfile", "over", "partition", "position", "precision", "procedure", "purge",
+            "read", "reads", "real", "recursive", "regexp", "release", "rename", "repeat", "replace", "require",
+            "resignal", "restrict", "return", "returning", "revoke", "rlike", "rows", "schema", "schemas",
+            "sensitive", "separator", "show", "signal", "smallint", "spatial", "specific", "sql", "sqlexception",
+            "sqlstate", "sqlwarning", "ssl", "starting", "straight_join", "terminated", "tinyblob", "tinyint",
+            "tinytext", "trailing", "trigger", "undo", "unlock", "unsigned", "usage", "use", "utc_date", "utc_time",
+            "utc_timestamp", "varbinary", "varchar", "varcharacter", "varying", "while", "write", "xor",
+            "zerofill");
+
     /** Creates the dialect. */
     public MariaDbDialect() {
     }
@@ -35,6 +54,11 @@ public class MariaDbDialect extends DefaultDialect {
     @Override
     public String name() {
         return "mariadb";
+    }
+
+    @Override
+    protected boolean isReservedHere(String word) {
+        return RESERVED.contains(word);
     }
 
     @Override
@@ -67,6 +91,15 @@ public class MariaDbDialect extends DefaultDialect {
             default:
                 return super.typeName(type);
         }
+    }
+
+    @Override
+    public String limitOffsetClause(boolean hasLimit, boolean hasOffset) {
+        if (hasOffset && !hasLimit) {
+            // MariaDB accepts OFFSET only after a LIMIT; its manual gives the largest one for "all rows".
+            return " LIMIT 18446744073709551615 OFFSET ?";
+        }
+        return super.limitOffsetClause(hasLimit, hasOffset);
     }
 
     @Override
