@@ -37,6 +37,7 @@ public final class Connection implements AutoCloseable {
     private final StatementLog log;
     private final boolean restoreAutoCommit;
     private final List<Result> openResults = new ArrayList<>();
+    private final List<NestedTransaction> savepoints = new ArrayList<>();
     private boolean transactionBegun;
     private boolean closed;
     private int savepointCounter;
@@ -171,6 +172,7 @@ public final class Connection implements AutoCloseable {
     public void commit() {
         requireOpen();
         closeResults();
+        endSavepoints();
         try {
             jdbc.commit();
             if (transactionBegun) {
@@ -186,6 +188,7 @@ public final class Connection implements AutoCloseable {
     public void rollback() {
         requireOpen();
         closeResults();
+        endSavepoints();
         try {
             jdbc.rollback();
             if (transactionBegun) {
@@ -210,7 +213,9 @@ public final class Connection implements AutoCloseable {
         try {
             java.sql.Savepoint savepoint = jdbc.setSavepoint(name);
             log.event("SAVEPOINT " + name);
-            return new NestedTransaction(this, savepoint, name);
+            NestedTransaction nested = new NestedTransaction(this, savepoint, name);
+            savepoints.add(nested);
+            return nested;
         } catch (SQLException failure) {
             throw dialect.translate(failure, "SAVEPOINT " + name, List.of());
         }
@@ -218,6 +223,7 @@ public final class Connection implements AutoCloseable {
 
     void releaseSavepoint(java.sql.Savepoint savepoint, String name) {
         requireOpen();
+        forgetSavepointsFrom(name);
         try {
             jdbc.releaseSavepoint(savepoint);
             log.event("RELEASE SAVEPOINT " + name);
@@ -228,12 +234,32 @@ public final class Connection implements AutoCloseable {
 
     void rollbackToSavepoint(java.sql.Savepoint savepoint, String name) {
         requireOpen();
+        forgetSavepointsFrom(name);
         try {
             jdbc.rollback(savepoint);
             log.event("ROLLBACK TO SAVEPOINT " + name);
         } catch (SQLException failure) {
             throw dialect.translate(failure, "ROLLBACK TO SAVEPOINT " + name, List.of());
         }
+    }
+
+    /** Ends the named savepoint and those begun after it, as the database does on release or rollback. */
+    private void forgetSavepointsFrom(String name) {
+        for (int i = savepoints.size() - 1; i >= 0; i--) {
+            NestedTransaction nested = savepoints.remove(i);
+            if (nested.name().equals(name)) {
+                return;
+            }
+            nested.end();
+        }
+    }
+
+    /** The outer transaction ended, and every savepoint in it with it. */
+    private void endSavepoints() {
+        for (NestedTransaction nested : savepoints) {
+            nested.end();
+        }
+        savepoints.clear();
     }
 
     /** Whether a transaction has begun (a statement ran since the last commit or rollback). */
@@ -277,6 +303,7 @@ public final class Connection implements AutoCloseable {
         }
         closed = true;
         closeResults();
+        endSavepoints();
         try {
             jdbc.rollback();
             if (transactionBegun) {

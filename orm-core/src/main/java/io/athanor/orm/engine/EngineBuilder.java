@@ -7,8 +7,10 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -37,6 +39,7 @@ public final class EngineBuilder {
     private String poolName;
     private final Map<String, String> poolProperties = new LinkedHashMap<>();
     private final Map<String, String> driverProperties = new LinkedHashMap<>();
+    private final Set<String> poolSettings = new LinkedHashSet<>();
 
     EngineBuilder() {
     }
@@ -60,6 +63,7 @@ public final class EngineBuilder {
      */
     public EngineBuilder username(String username) {
         this.username = username;
+        poolSettings.add("username");
         return this;
     }
 
@@ -71,6 +75,7 @@ public final class EngineBuilder {
      */
     public EngineBuilder password(String password) {
         this.password = password;
+        poolSettings.add("password");
         return this;
     }
 
@@ -94,6 +99,7 @@ public final class EngineBuilder {
      */
     public EngineBuilder poolSize(int poolSize) {
         this.poolSize = poolSize;
+        poolSettings.add("poolSize");
         return this;
     }
 
@@ -105,6 +111,7 @@ public final class EngineBuilder {
      */
     public EngineBuilder maxOverflow(int maxOverflow) {
         this.maxOverflow = maxOverflow;
+        poolSettings.add("maxOverflow");
         return this;
     }
 
@@ -116,6 +123,7 @@ public final class EngineBuilder {
      */
     public EngineBuilder poolTimeout(Duration poolTimeout) {
         this.poolTimeout = poolTimeout;
+        poolSettings.add("poolTimeout");
         return this;
     }
 
@@ -141,6 +149,7 @@ public final class EngineBuilder {
      */
     public EngineBuilder isolationLevel(IsolationLevel isolationLevel) {
         this.isolationLevel = isolationLevel;
+        poolSettings.add("isolationLevel");
         return this;
     }
 
@@ -187,6 +196,7 @@ public final class EngineBuilder {
      */
     public EngineBuilder poolName(String poolName) {
         this.poolName = poolName;
+        poolSettings.add("poolName");
         return this;
     }
 
@@ -200,6 +210,7 @@ public final class EngineBuilder {
      */
     public EngineBuilder poolProperty(String name, String value) {
         poolProperties.put(name, value);
+        poolSettings.add("poolProperty");
         return this;
     }
 
@@ -212,6 +223,7 @@ public final class EngineBuilder {
      */
     public EngineBuilder driverProperty(String name, String value) {
         driverProperties.put(name, value);
+        poolSettings.add("driverProperty");
         return this;
     }
 
@@ -228,6 +240,10 @@ public final class EngineBuilder {
         if (dataSource != null) {
             if (url != null) {
                 throw invalid("give either url(..) or dataSource(..), not both.");
+            }
+            if (!poolSettings.isEmpty()) {
+                throw invalid(String.join(", ", poolSettings) + " configure the engine's own pool and do not apply"
+                        + " to a dataSource(..); configure the application's pool instead.");
             }
             return new Engine(null, null, dataSource, false, dialect, echo, fetchSize,
                     prePing != null && prePing);

@@ -32,7 +32,15 @@ public final class NestedTransaction implements AutoCloseable {
         connection.rollbackToSavepoint(savepoint, name);
     }
 
-    /** Whether neither commit nor rollback has happened yet. */
+    String name() {
+        return name;
+    }
+
+    void end() {
+        active = false;
+    }
+
+    /** Whether neither this savepoint nor its outer transaction has been committed or rolled back yet. */
     public boolean isActive() {
         return active;
     }
@@ -48,7 +56,8 @@ public final class NestedTransaction implements AutoCloseable {
     private void requireActive() {
         if (!active) {
             throw new io.athanor.orm.InvalidRequestException("ATH-E018", "Savepoint " + name
-                    + " was already committed or rolled back; begin a new one with beginNested().");
+                    + " was already committed or rolled back, itself or with its outer transaction; begin a new one"
+                    + " with beginNested().");
         }
     }
 }

@@ -119,7 +119,7 @@ public final class Result implements AutoCloseable, Iterable<Row> {
      * @throws MultipleResultsFoundException (code {@code ATH-E002}) when there are several
      */
     public Row one() {
-        Row row = oneOrNull();
+        Row row = single("one()");
         if (row == null) {
             throw noRow("one()");
         }
@@ -133,14 +133,18 @@ public final class Result implements AutoCloseable, Iterable<Row> {
      * @throws MultipleResultsFoundException (code {@code ATH-E002}) when there are several
      */
     public Row oneOrNull() {
-        requireRows("oneOrNull()");
+        return single("oneOrNull()");
+    }
+
+    private Row single(String method) {
+        requireRows(method);
         try {
             if (!advance()) {
                 return null;
             }
             Row row = readRow();
             if (advance()) {
-                throw severalRows("oneOrNull()");
+                throw severalRows(method);
             }
             return row;
         } finally {

@@ -3,7 +3,6 @@ package io.athanor.orm.schema;
 import io.athanor.orm.ArgumentException;
 import io.athanor.orm.sql.SqlType;
 
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -132,7 +131,10 @@ public final class Column {
                 throw new ArgumentException("ATH-E042", "A column needs a non-blank name.");
             }
             this.name = name;
-            this.type = Objects.requireNonNull(type, () -> "column '" + name + "' needs a type");
+            if (type == null) {
+                throw new ArgumentException("ATH-E042", "Column '" + name + "' needs a type, e.g. SqlType.string(50).");
+            }
+            this.type = type;
         }
 
         /**

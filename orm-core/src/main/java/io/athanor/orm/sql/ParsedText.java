@@ -81,7 +81,8 @@ final class ParsedText {
             } else if (c == '?') {
                 throw new ArgumentException("ATH-E023", "Positional parameter '?' at offset " + i
                         + " of [" + text + "]: Sql.text(..) takes named parameters only. Write :name and bind"
-                        + " it with .bind(\"name\", value); write ?? for a literal question mark.");
+                        + " it with .bind(\"name\", value). A literal question mark belongs inside a quoted string;"
+                        + " PostgreSQL's JSON operator ? is written ??.");
             } else {
                 sql.append(c);
                 i++;

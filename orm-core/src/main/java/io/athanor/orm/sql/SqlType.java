@@ -137,6 +137,10 @@ public final class SqlType {
      */
     public static SqlType numeric(int precision, int scale) {
         requirePositive(precision, "numeric precision");
+        if (precision > 1000) {
+            throw new ArgumentException("ATH-E040", "Numeric precision " + precision + " exceeds 1000, the most any"
+                    + " supported database allows (MariaDB allows 65).");
+        }
         if (scale < 0 || scale > precision) {
             throw new ArgumentException("ATH-E040", "Numeric scale " + scale + " must be between 0 and the precision "
                     + precision + ".");

@@ -155,8 +155,37 @@ class ConnectionTransactionTest {
 
             assertThatThrownBy(savepoint::rollback)
                     .isInstanceOf(InvalidRequestException.class)
-                    .hasMessage("[ATH-E018] Savepoint athanor_sp_1 was already committed or rolled back; begin a new"
-                            + " one with beginNested().");
+                    .hasMessage("[ATH-E018] Savepoint athanor_sp_1 was already committed or rolled back, itself or"
+                            + " with its outer transaction; begin a new one with beginNested().");
+        }
+    }
+
+    @AcrossDatabases
+    void committingTheOuterTransactionEndsItsSavepoints(TestDatabase db) {
+        try (Connection conn = db.engine().connect()) {
+            NestedTransaction savepoint = conn.beginNested();
+            conn.commit();
+
+            assertThat(savepoint.isActive()).isFalse();
+            assertThatThrownBy(savepoint::rollback)
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageStartingWith("[ATH-E018] Savepoint athanor_sp_1 was already committed or rolled back");
+        }
+    }
+
+    @AcrossDatabases
+    void rollingBackToASavepointEndsTheSavepointsBegunAfterIt(TestDatabase db) {
+        Engine engine = db.engine();
+        createUsers(engine);
+        try (Connection conn = engine.connect()) {
+            NestedTransaction outer = conn.beginNested();
+            conn.execute(Sql.text("insert into users values (1, 'a')"));
+            NestedTransaction inner = conn.beginNested();
+            conn.execute(Sql.text("insert into users values (2, 'b')"));
+            outer.rollback();
+
+            assertThat(inner.isActive()).isFalse();
+            assertThat(conn.execute(Sql.text("select count(*) from users")).scalar(Long.class)).isZero();
         }
     }
 }

@@ -84,6 +84,16 @@ class EngineBuilderTest {
     }
 
     @Test
+    void poolSettingsAreRefusedForAnApplicationsDataSource() {
+        try (HikariDataSource pool = new HikariDataSource()) {
+            assertThatThrownBy(() -> Engine.builder().dataSource(pool).poolSize(3).username("app").build())
+                    .isInstanceOf(ArgumentException.class)
+                    .hasMessage("[ATH-E017] Invalid engine setting: poolSize, username configure the engine's own pool"
+                            + " and do not apply to a dataSource(..); configure the application's pool instead.");
+        }
+    }
+
+    @Test
     void dialectsAreFoundByUrlAndByProductName() {
         assertThat(Dialects.forUrl("jdbc:h2:mem:x").orElseThrow().name()).isEqualTo("h2");
         assertThat(Dialects.forUrl("jdbc:postgresql://h/db").orElseThrow().name()).isEqualTo("postgresql");

@@ -92,7 +92,7 @@ class ResultTest {
 
             assertThatThrownBy(result::one)
                     .isInstanceOf(MultipleResultsFoundException.class)
-                    .hasMessage("[ATH-E002] Multiple rows were found when exactly one was required (oneOrNull())."
+                    .hasMessage("[ATH-E002] Multiple rows were found when exactly one was required (one())."
                             + " Narrow the criteria, or use first() when any row will do.");
         }
     }

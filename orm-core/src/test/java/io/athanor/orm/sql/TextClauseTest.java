@@ -96,7 +96,8 @@ class TextClauseTest {
                 .isInstanceOf(ArgumentException.class)
                 .hasMessage("[ATH-E023] Positional parameter '?' at offset 27 of [select * from t where id = ?]:"
                         + " Sql.text(..) takes named parameters only. Write :name and bind it with"
-                        + " .bind(\"name\", value); write ?? for a literal question mark.");
+                        + " .bind(\"name\", value). A literal question mark belongs inside a quoted string;"
+                        + " PostgreSQL's JSON operator ? is written ??.");
     }
 
     @Test
