@@ -2,15 +2,14 @@ package io.athanor.orm.engine;
 
 import io.athanor.orm.DatabaseException;
 import io.athanor.orm.testing.AcrossDatabases;
+import io.athanor.orm.testing.DataSourceSupport;
 import io.athanor.orm.testing.TestDatabase;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,7 +79,7 @@ class EngineLazinessTest {
         }
     }
 
-    static final class CountingDataSource implements DataSource {
+    static final class CountingDataSource extends DataSourceSupport {
         final AtomicInteger connections = new AtomicInteger();
         private final DataSource target;
 
@@ -92,45 +91,6 @@ class EngineLazinessTest {
         public java.sql.Connection getConnection() throws SQLException {
             connections.incrementAndGet();
             return target.getConnection();
-        }
-
-        @Override
-        public java.sql.Connection getConnection(String user, String password) throws SQLException {
-            connections.incrementAndGet();
-            return target.getConnection(user, password);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
         }
     }
 }
