@@ -22,5 +22,10 @@ public enum Capability {
     /** {@code FOR UPDATE SKIP LOCKED}. */
     SKIP_LOCKED,
     /** CHECK constraints are enforced. */
-    CHECK_CONSTRAINTS
+    CHECK_CONSTRAINTS,
+    /**
+     * The driver returns any named columns (not only the auto-increment key) as generated keys, also
+     * for a batch, so that identity keys and server defaults come back in one round trip.
+     */
+    GENERATED_KEYS_BY_NAME
 }

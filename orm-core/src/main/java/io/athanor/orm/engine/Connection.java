@@ -103,6 +103,105 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
+     * Executes SQL that is already compiled, with values already in marker order. This is the path the
+     * ORM layer uses for the statements it writes itself; application code uses {@link #execute(Statement)}.
+     *
+     * @param compiled the SQL and its parameter names (the names are used for logging)
+     * @param values one value per {@code ?} marker
+     * @return the result
+     */
+    public Result execute(CompiledSql compiled, Object[] values) {
+        requireOpen();
+        beginIfNeeded();
+        log.statement(compiled.sql(), compiled.parameterNames(), values);
+        PreparedStatement prepared = null;
+        try {
+            prepared = jdbc.prepareStatement(compiled.sql());
+            if (engine.fetchSize() > 0) {
+                prepared.setFetchSize(engine.fetchSize());
+            }
+            for (int i = 0; i < values.length; i++) {
+                dialect.bind(prepared, i + 1, values[i]);
+            }
+            if (prepared.execute()) {
+                Result result = new Result(this, prepared, prepared.getResultSet(), dialect);
+                openResults.add(result);
+                return result;
+            }
+            long count = prepared.getUpdateCount();
+            prepared.close();
+            return new Result(count);
+        } catch (SQLException failure) {
+            closeQuietly(prepared);
+            throw dialect.translate(failure, compiled.sql(), log.forError(values));
+        }
+    }
+
+    /**
+     * Executes one compiled DML statement for many value sets as one JDBC batch, optionally reading back
+     * generated columns (identity keys, server defaults) through the driver's generated-keys support.
+     * Used by the ORM's unit of work.
+     *
+     * @param compiled the SQL and its parameter names
+     * @param valueSets one array of values per execution, in marker order
+     * @param generatedColumns the columns to read back, or {@code null} for none; an empty array asks for
+     *                         the driver's default generated keys (the auto-increment key)
+     * @return the per-execution row counts and the generated rows, one per execution when requested
+     */
+    public BatchResult executeBatch(CompiledSql compiled, List<Object[]> valueSets, String[] generatedColumns) {
+        requireOpen();
+        beginIfNeeded();
+        if (valueSets.size() == 1) {
+            log.statement(compiled.sql(), compiled.parameterNames(), valueSets.get(0));
+        } else {
+            log.batch(compiled.sql(), compiled.parameterNames(), valueSets);
+        }
+        Object[] current = null;
+        try (PreparedStatement prepared = generatedColumns == null ? jdbc.prepareStatement(compiled.sql())
+                : generatedColumns.length == 0
+                ? jdbc.prepareStatement(compiled.sql(), java.sql.Statement.RETURN_GENERATED_KEYS)
+                : jdbc.prepareStatement(compiled.sql(), generatedColumns)) {
+            int[] counts;
+            if (valueSets.size() == 1) {
+                current = valueSets.get(0);
+                bindAll(prepared, current);
+                counts = new int[] {prepared.executeUpdate()};
+            } else {
+                for (Object[] values : valueSets) {
+                    current = values;
+                    bindAll(prepared, values);
+                    prepared.addBatch();
+                }
+                current = null;
+                counts = prepared.executeBatch();
+            }
+            List<Object[]> generated = List.of();
+            if (generatedColumns != null) {
+                generated = new ArrayList<>(valueSets.size());
+                try (ResultSet keys = prepared.getGeneratedKeys()) {
+                    RowShape shape = new RowShape(keys.getMetaData());
+                    while (keys.next()) {
+                        Object[] row = new Object[shape.size()];
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = dialect.read(keys, i + 1, shape.jdbcType(i), shape.typeName(i));
+                        }
+                        generated.add(row);
+                    }
+                }
+            }
+            return new BatchResult(counts, generated);
+        } catch (SQLException failure) {
+            throw dialect.translate(failure, compiled.sql(), log.forError(current));
+        }
+    }
+
+    private void bindAll(PreparedStatement prepared, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            dialect.bind(prepared, i + 1, values[i]);
+        }
+    }
+
+    /**
      * Executes one statement once per parameter set, sent to the database as one JDBC batch
      * (SQLAlchemy's "executemany").
      *

@@ -45,7 +45,7 @@ public final class PostgresDialect extends DefaultDialect {
     protected Set<Capability> capabilities() {
         return EnumSet.of(Capability.INSERT_RETURNING, Capability.UPDATE_RETURNING, Capability.DELETE_RETURNING,
                 Capability.SAVEPOINTS, Capability.TRANSACTIONAL_DDL, Capability.NATIVE_UUID, Capability.SKIP_LOCKED,
-                Capability.CHECK_CONSTRAINTS);
+                Capability.CHECK_CONSTRAINTS, Capability.GENERATED_KEYS_BY_NAME);
     }
 
     @Override
