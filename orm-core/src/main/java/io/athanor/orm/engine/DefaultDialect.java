@@ -321,6 +321,11 @@ public abstract class DefaultDialect implements Dialect {
     }
 
     @Override
+    public String generatedKeyName(String columnName) {
+        return columnName;
+    }
+
+    @Override
     public boolean hasTable(java.sql.Connection connection, String tableName) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         String stored = storedIdentifier(metaData, tableName);

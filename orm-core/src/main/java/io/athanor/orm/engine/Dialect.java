@@ -99,6 +99,15 @@ public interface Dialect extends SqlDialect {
     OrmException translate(SQLException error, String sql, List<String> parameters);
 
     /**
+     * The column name to give the driver when asking for a generated column back
+     * ({@code prepareStatement(sql, columnNames)}): as the database stores the name.
+     *
+     * @param columnName the column's declared name
+     * @return the name the driver matches
+     */
+    String generatedKeyName(String columnName);
+
+    /**
      * Whether a table exists in the connection's current schema.
      *
      * @param connection an open JDBC connection

@@ -111,9 +111,10 @@ public final class ColumnAttribute {
      *
      * @param entity an instance of the mapped class
      * @param value the value
+     * @return the value as stored in the field (after conversion)
      * @throws ArgumentException when the value cannot be converted exactly, or is null for a primitive field
      */
-    public void set(Object entity, Object value) {
+    public Object set(Object entity, Object value) {
         Object converted = ValueConverter.convert(value, javaType, column.qualifiedName());
         if (converted == null && javaType.isPrimitive()) {
             throw new ArgumentException("ATH-E055", declaringClass.getSimpleName() + "." + name + " is a primitive "
@@ -125,6 +126,7 @@ public final class ColumnAttribute {
         } catch (Throwable failure) {
             throw rethrow(failure);
         }
+        return converted;
     }
 
     private static RuntimeException rethrow(Throwable failure) {

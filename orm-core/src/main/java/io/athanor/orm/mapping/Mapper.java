@@ -181,7 +181,7 @@ public final class Mapper<T> {
         } else {
             values = List.of(id);
         }
-        if (values.size() != primaryKeyAttributes.size() || values.contains(null)) {
+        if (values.size() != primaryKeyAttributes.size() || values.stream().anyMatch(java.util.Objects::isNull)) {
             throw new ArgumentException("ATH-E054", "The identity " + id + " does not fit the primary key of "
                     + type.getSimpleName() + ", which is " + keyDescription() + "; give one value per key attribute"
                     + " as a List, an array or a Map by attribute name.");

@@ -45,6 +45,12 @@ public final class H2Dialect extends DefaultDialect {
     }
 
     @Override
+    public String generatedKeyName(String columnName) {
+        // H2 stores unquoted names in upper case and matches generated-key names exactly.
+        return quoteIdentifier(columnName).equals(columnName) ? columnName.toUpperCase(java.util.Locale.ROOT) : columnName;
+    }
+
+    @Override
     protected Set<Capability> capabilities() {
         return EnumSet.of(Capability.SAVEPOINTS, Capability.NATIVE_UUID, Capability.TIMEZONE_OFFSET_KEPT,
                 Capability.CHECK_CONSTRAINTS, Capability.GENERATED_KEYS_BY_NAME);

@@ -1,0 +1,97 @@
+package io.athanor.orm.session;
+
+import io.athanor.orm.engine.Row;
+import io.athanor.orm.mapping.ColumnAttribute;
+import io.athanor.orm.mapping.Mapper;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns rows into objects through the identity map: a row whose object is already in the session
+ * returns that object and does not overwrite it, unless it is expired, in which case the row refreshes
+ * it in place, keeping the fields the application changed since it was loaded.
+ */
+final class EntityLoader {
+
+    private final Session session;
+    private final IdentityMap identityMap;
+
+    EntityLoader(Session session, IdentityMap identityMap) {
+        this.session = session;
+        this.identityMap = identityMap;
+    }
+
+    /**
+     * The object for one row whose columns are the mapper's attributes in order.
+     */
+    <T> T load(Mapper<T> mapper, Row row) {
+        Object key = keyOf(mapper, row);
+        InstanceState state = identityMap.get(mapper, key);
+        if (state != null) {
+            if (state.expired) {
+                refresh(state, row, false);
+            }
+            return mapper.type().cast(state.object());
+        }
+        T object = mapper.newInstance();
+        List<ColumnAttribute> attributes = mapper.attributes();
+        Object[] snapshot = new Object[attributes.size()];
+        for (int i = 0; i < snapshot.length; i++) {
+            snapshot[i] = attributes.get(i).set(object, row.get(i));
+        }
+        state = session.stateFor(object, mapper);
+        state.key = key;
+        state.snapshot = snapshot;
+        state.status = InstanceState.Status.PERSISTENT;
+        state.attach(session, object);
+        identityMap.put(state);
+        return object;
+    }
+
+    /**
+     * Writes a freshly read row into an existing object. With {@code overwrite}, every field takes the
+     * database value ({@code refresh()}); otherwise a field the application changed since the last load
+     * keeps its value, and the change is still flushed later.
+     */
+    void refresh(InstanceState state, Row row, boolean overwrite) {
+        Object object = state.object();
+        List<ColumnAttribute> attributes = state.mapper.attributes();
+        Object[] snapshot = state.snapshot;
+        for (int i = 0; i < attributes.size(); i++) {
+            ColumnAttribute attribute = attributes.get(i);
+            Object loaded = row.get(i);
+            if (overwrite || snapshot == null || same(attribute.get(object), snapshot[i])) {
+                snapshot[i] = attribute.set(object, loaded);
+            } else {
+                snapshot[i] = io.athanor.orm.engine.ValueConverter.convert(loaded,
+                        boxed(attribute.javaType()), attribute.column().qualifiedName());
+            }
+        }
+        state.expired = false;
+    }
+
+    private static Object keyOf(Mapper<?> mapper, Row row) {
+        List<ColumnAttribute> keys = mapper.primaryKeyAttributes();
+        if (keys.size() == 1) {
+            ColumnAttribute key = keys.get(0);
+            return io.athanor.orm.engine.ValueConverter.convert(row.get(key.index()), boxed(key.javaType()),
+                    key.column().qualifiedName());
+        }
+        Object[] values = new Object[keys.size()];
+        for (int i = 0; i < values.length; i++) {
+            ColumnAttribute key = keys.get(i);
+            values[i] = io.athanor.orm.engine.ValueConverter.convert(row.get(key.index()), boxed(key.javaType()),
+                    key.column().qualifiedName());
+        }
+        return List.of(values);
+    }
+
+    static boolean same(Object current, Object loaded) {
+        return current == loaded || Objects.deepEquals(current, loaded);
+    }
+
+    static Class<?> boxed(Class<?> type) {
+        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+    }
+}

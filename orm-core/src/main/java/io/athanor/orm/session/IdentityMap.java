@@ -1,0 +1,56 @@
+package io.athanor.orm.session;
+
+import io.athanor.orm.mapping.Mapper;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One object per (class, primary key) in a session. Keys are the identity values themselves (a
+ * {@code Long} for a one-column key), so a lookup allocates nothing.
+ */
+final class IdentityMap {
+
+    private final Map<Mapper<?>, Map<Object, InstanceState>> byMapper = new IdentityHashMap<>();
+    private int size;
+
+    InstanceState get(Mapper<?> mapper, Object key) {
+        Map<Object, InstanceState> states = byMapper.get(mapper);
+        return states == null ? null : states.get(key);
+    }
+
+    void put(InstanceState state) {
+        InstanceState previous = byMapper.computeIfAbsent(state.mapper, ignored -> new HashMap<>()).put(state.key, state);
+        if (previous == null) {
+            size++;
+        }
+    }
+
+    void remove(InstanceState state) {
+        Map<Object, InstanceState> states = byMapper.get(state.mapper);
+        if (states != null && states.get(state.key) == state) {
+            states.remove(state.key);
+            size--;
+        }
+    }
+
+    List<InstanceState> all() {
+        List<InstanceState> all = new ArrayList<>(size);
+        for (Map<Object, InstanceState> states : byMapper.values()) {
+            all.addAll(states.values());
+        }
+        return all;
+    }
+
+    int size() {
+        return size;
+    }
+
+    void clear() {
+        byMapper.clear();
+        size = 0;
+    }
+}

@@ -1,0 +1,117 @@
+package io.athanor.orm.session;
+
+import io.athanor.orm.mapping.Mapper;
+
+import java.lang.ref.WeakReference;
+
+/**
+ * What Athanor knows about one object: which of SQLAlchemy's five states it is in, its identity and
+ * its session (SQLAlchemy's {@code InstanceState}, what {@code inspect(obj)} gives). Obtain it with
+ * {@link io.athanor.orm.Athanor#inspect(Object)}.
+ *
+ * <ul>
+ *   <li><b>transient</b>: not in a session and never saved;</li>
+ *   <li><b>pending</b>: added to a session, not yet flushed;</li>
+ *   <li><b>persistent</b>: in a session, with a row in the database;</li>
+ *   <li><b>deleted</b>: its DELETE was flushed; it becomes detached at commit, persistent again at rollback;</li>
+ *   <li><b>detached</b>: has a row, but is in no session.</li>
+ * </ul>
+ *
+ * A state is a view of the object at the moment of asking; it is not thread-safe.
+ */
+public final class InstanceState {
+
+    enum Status { TRANSIENT, PENDING, PERSISTENT, DELETED, DETACHED }
+
+    final Mapper<?> mapper;
+    private final WeakReference<Object> reference;
+    /** Held while the object is in a session, so the session keeps it alive; dropped when it leaves. */
+    Object attached;
+    Session session;
+    Status status;
+    Object key;
+    /** The column values as last loaded or written, by attribute index; null until the object has a row. */
+    Object[] snapshot;
+    boolean expired;
+    boolean markedForDeletion;
+    /** Values of database-generated attributes before this transaction's INSERT, restored on rollback. */
+    Object[] beforeInsert;
+
+    InstanceState(Object object, Mapper<?> mapper) {
+        this.reference = new WeakReference<>(object);
+        this.mapper = mapper;
+        this.status = Status.TRANSIENT;
+    }
+
+    /** The object, or null when a detached object has been garbage-collected. */
+    public Object object() {
+        return attached != null ? attached : reference.get();
+    }
+
+    /** The object's mapper. */
+    public Mapper<?> mapper() {
+        return mapper;
+    }
+
+    /** Not in a session, never saved. */
+    public boolean isTransient() {
+        return status == Status.TRANSIENT;
+    }
+
+    /** Added to a session, not yet flushed. */
+    public boolean isPending() {
+        return status == Status.PENDING;
+    }
+
+    /** In a session, with a row in the database. */
+    public boolean isPersistent() {
+        return status == Status.PERSISTENT;
+    }
+
+    /** Its deletion was flushed in the current transaction. */
+    public boolean isDeleted() {
+        return status == Status.DELETED;
+    }
+
+    /** Has a row but is in no session. */
+    public boolean isDetached() {
+        return status == Status.DETACHED;
+    }
+
+    /** Whether the session will reload the object before handing it out again. */
+    public boolean isExpired() {
+        return expired;
+    }
+
+    /**
+     * The identity: the primary-key value (a {@code List} for a composite key), or null for transient
+     * and pending objects.
+     */
+    public Object identity() {
+        return key;
+    }
+
+    /** The session the object is in, or null when it is transient or detached. */
+    public Session session() {
+        return session;
+    }
+
+    void attach(Session owner, Object object) {
+        this.session = owner;
+        this.attached = object;
+    }
+
+    void detach() {
+        this.session = null;
+        this.attached = null;
+        this.markedForDeletion = false;
+        this.beforeInsert = null;
+    }
+
+    @Override
+    public String toString() {
+        Object object = object();
+        return "InstanceState[" + (object == null ? "?" : object.getClass().getSimpleName()) + " " + status.name().toLowerCase(java.util.Locale.ROOT)
+                + (key == null ? "" : " key=" + key) + (expired ? " expired" : "") + "]";
+    }
+}

@@ -1,0 +1,903 @@
+package io.athanor.orm.session;
+
+import io.athanor.orm.InvalidRequestException;
+import io.athanor.orm.OrmException;
+import io.athanor.orm.engine.Connection;
+import io.athanor.orm.engine.Engine;
+import io.athanor.orm.engine.NestedTransaction;
+import io.athanor.orm.engine.Result;
+import io.athanor.orm.engine.Row;
+import io.athanor.orm.mapping.ColumnAttribute;
+import io.athanor.orm.mapping.Mapper;
+import io.athanor.orm.mapping.Registry;
+import io.athanor.orm.sql.Statement;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * A unit of work with the database (SQLAlchemy's {@code Session}): it tracks objects through the states
+ * transient, pending, persistent, deleted and detached; keeps one object per row (the identity map);
+ * and writes every change in one ordered flush.
+ *
+ * <pre>{@code
+ * try (Session session = sessions.openSession()) {
+ *     Customer ed = new Customer("Ed", "UK");
+ *     session.add(ed);                                          // pending, no SQL yet
+ *     session.commit();                                         // INSERT, key fetched back
+ *     assert session.get(Customer.class, ed.getId()) == ed;     // identity map: no SQL
+ * }
+ * }</pre>
+ *
+ * <p>A transaction begins with the first statement the session needs and ends with {@link #commit()} or
+ * {@link #rollback()}; the connection goes back to the pool in between. Before a query, and before
+ * {@link #get} looks in the database, pending changes are flushed (autoflush). After commit every
+ * object is expired: the session reloads it before it hands it out again (through {@code get}, a query
+ * or a relationship); reading a field directly returns the last loaded value.
+ *
+ * <p>Not thread-safe: one session per thread and unit of work. Use from two threads at once raises
+ * {@link InvalidRequestException}.
+ */
+public final class Session implements AutoCloseable {
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private final SessionFactory factory;
+    private final Engine engine;
+    private final Registry registry;
+    private final boolean expireOnCommit;
+    private final IdentityMap identityMap = new IdentityMap();
+    private final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
+    private final LinkedHashSet<InstanceState> markedForDeletion = new LinkedHashSet<>();
+    private final List<InstanceState> insertedInTransaction = new ArrayList<>();
+    private final List<InstanceState> deletedInTransaction = new ArrayList<>();
+    private final List<Savepoint> savepoints = new ArrayList<>();
+    private final EntityLoader loader = new EntityLoader(this, identityMap);
+    private final ThreadGuard guard = new ThreadGuard();
+    private boolean autoflush;
+    private Connection connection;
+    private OrmException flushFailure;
+    private boolean flushing;
+    private boolean closed;
+    private int noAutoflushDepth;
+
+    Session(SessionFactory factory) {
+        this.factory = factory;
+        this.engine = factory.engine();
+        this.registry = factory.registry();
+        this.autoflush = factory.autoflush();
+        this.expireOnCommit = factory.expireOnCommit();
+    }
+
+    /** Implements {@link io.athanor.orm.Athanor#inspect(Object)}. */
+    public static InstanceState inspect(Object object) {
+        InstanceState state = StateRegistry.get(object);
+        return state != null ? state : new InstanceState(object, null);
+    }
+
+    // ------------------------------------------------------------------ adding, getting, deleting
+
+    /**
+     * Adds an object to the session: a transient object becomes pending (INSERTed at the next flush), a
+     * detached one persistent again (its changes are flushed). Adding an object already in this session
+     * does nothing.
+     *
+     * @param object an instance of a mapped class
+     * @throws InvalidRequestException when the object is in another open session
+     */
+    public void add(Object object) {
+        enter();
+        try {
+            requireUsable();
+            attach(object, registry.mapper(object.getClass()));
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Adds several objects, in order.
+     *
+     * @param objects instances of mapped classes
+     */
+    public void addAll(Collection<?> objects) {
+        enter();
+        try {
+            requireUsable();
+            for (Object object : objects) {
+                attach(object, registry.mapper(object.getClass()));
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    private InstanceState attach(Object object, Mapper<?> mapper) {
+        InstanceState state = stateFor(object, mapper);
+        if (state.session == this) {
+            if (state.markedForDeletion) {
+                state.markedForDeletion = false;
+                markedForDeletion.remove(state);
+            } else if (state.status == InstanceState.Status.DELETED) {
+                throw new InvalidRequestException("ATH-E062", describe(state) + " was deleted in this transaction and"
+                        + " the DELETE was flushed; commit or roll back before using it again.");
+            }
+            return state;
+        }
+        if (state.session != null) {
+            throw new InvalidRequestException("ATH-E061", describe(state) + " is already attached to "
+                    + state.session + ", which is open; this is " + this + ". Expunge it from there first, or copy"
+                    + " it into this session with merge().");
+        }
+        if (state.status == InstanceState.Status.DETACHED) {
+            InstanceState present = identityMap.get(mapper, state.key);
+            if (present != null) {
+                throw new InvalidRequestException("ATH-E062", "Cannot attach " + describe(state) + ": another object"
+                        + " with the same identity is already in " + this + ". Use merge() to copy its state onto"
+                        + " that object.");
+            }
+            state.status = InstanceState.Status.PERSISTENT;
+            state.attach(this, object);
+            identityMap.put(state);
+        } else {
+            state.status = InstanceState.Status.PENDING;
+            state.attach(this, object);
+            pending.add(state);
+            Savepoint savepoint = currentSavepoint();
+            if (savepoint != null) {
+                savepoint.journal.added.add(state);
+            }
+        }
+        return state;
+    }
+
+    /**
+     * The object of a class with a primary key: from the identity map when it is there (no SQL), else
+     * loaded from the database (SQLAlchemy's {@code session.get}).
+     *
+     * @param type the mapped class
+     * @param id the primary key; for a composite key a {@code List}, an array, or a {@code Map} by attribute name
+     * @param <T> the class
+     * @return the object, or null when no row has that key
+     */
+    public <T> T get(Class<T> type, Object id) {
+        enter();
+        try {
+            requireUsable();
+            Mapper<T> mapper = registry.mapper(type);
+            Object key = mapper.normalizeIdentity(id);
+            InstanceState state = identityMap.get(mapper, key);
+            if (state == null) {
+                autoflush();
+                state = identityMap.get(mapper, key);
+            }
+            if (state != null) {
+                if (state.markedForDeletion) {
+                    return null;
+                }
+                if (state.expired && !reload(state)) {
+                    return null;
+                }
+                return type.cast(state.object());
+            }
+            Row row = selectByKey(mapper, key);
+            return row == null ? null : loader.load(mapper, row);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Marks a persistent object for deletion; its DELETE is flushed with the next flush. A detached object
+     * is attached first.
+     *
+     * @param object a persistent or detached object
+     * @throws InvalidRequestException when the object was never saved
+     */
+    public void delete(Object object) {
+        enter();
+        try {
+            requireUsable();
+            Mapper<?> mapper = registry.mapper(object.getClass());
+            InstanceState state = StateRegistry.get(object);
+            if (state == null || state.status == InstanceState.Status.TRANSIENT
+                    || state.status == InstanceState.Status.PENDING) {
+                throw new InvalidRequestException("ATH-E063", describe(state == null ? new InstanceState(object, mapper)
+                        : state) + " is not persisted, so it cannot be deleted. A pending object leaves the session"
+                        + " with expunge().");
+            }
+            state = attach(object, mapper);
+            if (state.status == InstanceState.Status.PERSISTENT && !state.markedForDeletion) {
+                state.markedForDeletion = true;
+                markedForDeletion.add(state);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    // ------------------------------------------------------------------ flush and transactions
+
+    /**
+     * Writes all pending changes to the database now: INSERTs, UPDATEs of changed columns, DELETEs, in
+     * foreign-key order. The transaction stays open. If the flush fails, the transaction is rolled back
+     * and the session refuses further work until {@link #rollback()}.
+     */
+    public void flush() {
+        enter();
+        try {
+            requireUsable();
+            doFlush();
+        } finally {
+            exit();
+        }
+    }
+
+    private void doFlush() {
+        if (flushing) {
+            throw new InvalidRequestException("ATH-E070", this + " is already flushing; a flush cannot start another"
+                    + " one. Do not call flush(), commit() or queries from code that runs during a flush.");
+        }
+        if (pending.isEmpty() && markedForDeletion.isEmpty() && identityMap.size() == 0) {
+            return;
+        }
+        flushing = true;
+        try {
+            List<InstanceState> persistent = new ArrayList<>(identityMap.size());
+            for (InstanceState state : identityMap.all()) {
+                if (state.status == InstanceState.Status.PERSISTENT && !state.markedForDeletion) {
+                    persistent.add(state);
+                }
+            }
+            Savepoint savepoint = currentSavepoint();
+            new UnitOfWork(this, factory.tableRank(), savepoint == null ? null : savepoint.journal)
+                    .run(new ArrayList<>(pending), persistent, new ArrayList<>(markedForDeletion));
+        } catch (RuntimeException failure) {
+            failFlush(failure);
+            throw failure;
+        } finally {
+            flushing = false;
+        }
+    }
+
+    private void failFlush(RuntimeException failure) {
+        if (connection != null) {
+            try {
+                connection.rollback();
+            } catch (RuntimeException alsoFailed) {
+                failure.addSuppressed(alsoFailed);
+            }
+        }
+        flushFailure = failure instanceof OrmException ? (OrmException) failure
+                : new InvalidRequestException("ATH-E067", "flush failed: " + failure, failure);
+    }
+
+    /**
+     * Flushes, commits the transaction and returns the connection to the pool. With
+     * {@code expireOnCommit} (the default) every object is then expired, to be reloaded before it is
+     * handed out again; objects deleted in the transaction become detached.
+     */
+    public void commit() {
+        enter();
+        try {
+            requireUsable();
+            doFlush();
+            if (connection != null) {
+                try {
+                    connection.commit();
+                } catch (RuntimeException failure) {
+                    flushFailure = failure instanceof OrmException ? (OrmException) failure : null;
+                    throw failure;
+                }
+                releaseConnection();
+            }
+            for (InstanceState state : deletedInTransaction) {
+                state.status = InstanceState.Status.DETACHED;
+                state.detach();
+            }
+            deletedInTransaction.clear();
+            for (InstanceState state : insertedInTransaction) {
+                state.beforeInsert = null;
+            }
+            insertedInTransaction.clear();
+            savepoints.clear();
+            if (expireOnCommit) {
+                for (InstanceState state : identityMap.all()) {
+                    state.expired = true;
+                }
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Rolls back the transaction and restores the session to match: objects inserted in it become
+     * transient again (database-generated keys are cleared), pending objects are expunged, deleted
+     * objects return, and every persistent object is expired so that its database values are reloaded
+     * before it is handed out again. This also clears the error state of a failed flush.
+     */
+    public void rollback() {
+        enter();
+        try {
+            requireOpen();
+            rollbackTransaction();
+        } finally {
+            exit();
+        }
+    }
+
+    private void rollbackTransaction() {
+        if (connection != null) {
+            try {
+                connection.rollback();
+            } finally {
+                releaseConnection();
+            }
+        }
+        for (InstanceState state : deletedInTransaction) {
+            state.status = InstanceState.Status.PERSISTENT;
+            identityMap.put(state);
+        }
+        deletedInTransaction.clear();
+        for (InstanceState state : insertedInTransaction) {
+            forgetInsert(state);
+        }
+        insertedInTransaction.clear();
+        for (InstanceState state : pending) {
+            state.status = InstanceState.Status.TRANSIENT;
+            state.detach();
+        }
+        pending.clear();
+        for (InstanceState state : markedForDeletion) {
+            state.markedForDeletion = false;
+        }
+        markedForDeletion.clear();
+        for (InstanceState state : identityMap.all()) {
+            state.expired = true;
+        }
+        savepoints.clear();
+        flushFailure = null;
+    }
+
+    /** An INSERT was undone: the object is transient again, with its generated values cleared. */
+    private void forgetInsert(InstanceState state) {
+        identityMap.remove(state);
+        Object object = state.object();
+        if (state.beforeInsert != null && object != null) {
+            for (ColumnAttribute attribute : state.mapper.attributes()) {
+                if (attribute.generated() || attribute.hasServerDefault()) {
+                    attribute.set(object, state.beforeInsert[attribute.index()]);
+                }
+            }
+        }
+        state.status = InstanceState.Status.TRANSIENT;
+        state.key = null;
+        state.snapshot = null;
+        state.expired = false;
+        state.detach();
+    }
+
+    /**
+     * Rolls back any transaction and detaches every object; the session cannot be used afterwards. Safe
+     * to call more than once.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        enter();
+        try {
+            try {
+                rollbackTransaction();
+            } finally {
+                for (InstanceState state : identityMap.all()) {
+                    state.status = InstanceState.Status.DETACHED;
+                    state.detach();
+                }
+                identityMap.clear();
+                closed = true;
+                releaseConnection();
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Begins a SAVEPOINT (SQLAlchemy's {@code begin_nested()}), flushing pending changes first.
+     * {@link Savepoint#rollback()} undoes only what happened since, in the database and in the objects.
+     *
+     * @return the savepoint
+     */
+    public Savepoint beginNested() {
+        enter();
+        try {
+            requireUsable();
+            doFlush();
+            NestedTransaction nested = connection().beginNested();
+            Savepoint savepoint = new Savepoint(this, nested);
+            savepoints.add(savepoint);
+            return savepoint;
+        } finally {
+            exit();
+        }
+    }
+
+    void releaseSavepoint(Savepoint savepoint, NestedTransaction nested) {
+        enter();
+        try {
+            requireUsable();
+            doFlush();
+            nested.commit();
+            int position = savepoints.indexOf(savepoint);
+            SavepointJournal merged = collectJournals(position);
+            if (position > 0) {
+                merged.mergeInto(savepoints.get(position - 1).journal);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    void rollbackSavepoint(Savepoint savepoint, NestedTransaction nested) {
+        enter();
+        try {
+            requireOpen();
+            nested.rollback();
+            SavepointJournal journal = collectJournals(savepoints.indexOf(savepoint));
+            for (InstanceState state : journal.deleted) {
+                state.status = InstanceState.Status.PERSISTENT;
+                identityMap.put(state);
+                deletedInTransaction.remove(state);
+            }
+            for (InstanceState state : journal.inserted) {
+                insertedInTransaction.remove(state);
+                forgetInsert(state);
+            }
+            for (InstanceState state : journal.added) {
+                if (pending.remove(state)) {
+                    state.status = InstanceState.Status.TRANSIENT;
+                    state.detach();
+                }
+            }
+            for (InstanceState state : markedForDeletion) {
+                state.markedForDeletion = false;
+            }
+            markedForDeletion.clear();
+            for (InstanceState state : identityMap.all()) {
+                Object[] values = journal.valuesAtStart.getOrDefault(state, state.snapshot);
+                Object object = state.object();
+                for (ColumnAttribute attribute : state.mapper.attributes()) {
+                    Object value = values[attribute.index()];
+                    if (!EntityLoader.same(attribute.get(object), value)) {
+                        attribute.set(object, value);
+                    }
+                }
+                state.snapshot = values.clone();
+            }
+            flushFailure = null;
+        } finally {
+            exit();
+        }
+    }
+
+    /** Removes the savepoint at {@code position} and those begun after it, merging their journals. */
+    private SavepointJournal collectJournals(int position) {
+        SavepointJournal journal = savepoints.get(position).journal;
+        while (savepoints.size() > position + 1) {
+            savepoints.remove(savepoints.size() - 1).journal.mergeInto(journal);
+        }
+        savepoints.remove(position);
+        return journal;
+    }
+
+    private Savepoint currentSavepoint() {
+        for (int i = savepoints.size() - 1; i >= 0; i--) {
+            if (savepoints.get(i).isActive()) {
+                return savepoints.get(i);
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ refresh, expire, expunge, merge
+
+    /**
+     * Reloads a persistent object from the database now, overwriting every field (changes not flushed
+     * are lost).
+     *
+     * @param object a persistent object of this session
+     * @throws InvalidRequestException when the object is not persistent here, or its row is gone
+     */
+    public void refresh(Object object) {
+        enter();
+        try {
+            requireUsable();
+            InstanceState state = persistentState(object, "refresh");
+            Row row = selectByKey(state.mapper, state.key);
+            if (row == null) {
+                throw new InvalidRequestException("ATH-E064", "Could not refresh " + describe(state) + ": its row no"
+                        + " longer exists in table '" + state.mapper.table().name() + "'.");
+            }
+            loader.refresh(state, row, true);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Marks a persistent object expired: the session reloads it before handing it out again, keeping the
+     * fields changed since it was loaded.
+     *
+     * @param object a persistent object of this session
+     */
+    public void expire(Object object) {
+        enter();
+        try {
+            requireUsable();
+            persistentState(object, "expire").expired = true;
+        } finally {
+            exit();
+        }
+    }
+
+    /** Expires every persistent object of the session. */
+    public void expireAll() {
+        enter();
+        try {
+            requireUsable();
+            for (InstanceState state : identityMap.all()) {
+                state.expired = true;
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Removes an object from the session: a pending object becomes transient, a persistent one detached.
+     * Its unflushed changes stay in its fields and are flushed if it is added again.
+     *
+     * @param object an object of this session
+     */
+    public void expunge(Object object) {
+        enter();
+        try {
+            requireOpen();
+            InstanceState state = StateRegistry.get(object);
+            if (state == null || state.session != this) {
+                throw new InvalidRequestException("ATH-E071", describe(state == null
+                        ? new InstanceState(object, null) : state) + " is not in " + this + ", so it cannot be expunged.");
+            }
+            expungeState(state);
+        } finally {
+            exit();
+        }
+    }
+
+    /** Removes every object from the session (SQLAlchemy's {@code expunge_all}), e.g. between chunks of a batch job. */
+    public void expungeAll() {
+        enter();
+        try {
+            requireOpen();
+            for (InstanceState state : new ArrayList<>(pending)) {
+                expungeState(state);
+            }
+            for (InstanceState state : identityMap.all()) {
+                expungeState(state);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    private void expungeState(InstanceState state) {
+        if (state.status == InstanceState.Status.PENDING) {
+            pending.remove(state);
+            state.status = InstanceState.Status.TRANSIENT;
+        } else {
+            identityMap.remove(state);
+            markedForDeletion.remove(state);
+            deletedInTransaction.remove(state);
+            insertedInTransaction.remove(state);
+            state.status = InstanceState.Status.DETACHED;
+        }
+        state.detach();
+    }
+
+    /**
+     * Copies the state of an object onto the persistent object with the same identity in this session,
+     * loading it if needed, and returns that object (SQLAlchemy's {@code merge}). The given object is not
+     * attached. Without an identity, or when no row has it, a new pending object is created.
+     *
+     * @param object a detached or transient object
+     * @param <T> its class
+     * @return the persistent (or new pending) object of this session
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T merge(T object) {
+        enter();
+        try {
+            requireUsable();
+            Mapper<T> mapper = (Mapper<T>) registry.mapper(object.getClass());
+            InstanceState state = StateRegistry.get(object);
+            if (state != null && state.session == this) {
+                return object;
+            }
+            Object key = mapper.identityOf(object);
+            T target = key == null ? null : get(mapper.type(), key);
+            boolean created = target == null;
+            if (created) {
+                target = mapper.newInstance();
+            }
+            for (ColumnAttribute attribute : mapper.attributes()) {
+                attribute.set(target, attribute.get(object));
+            }
+            if (created) {
+                attach(target, mapper);
+            }
+            return target;
+        } finally {
+            exit();
+        }
+    }
+
+    // ------------------------------------------------------------------ inspection
+
+    /**
+     * Whether the object is pending or persistent in this session (SQLAlchemy's {@code obj in session}).
+     *
+     * @param object any object
+     * @return true when it is
+     */
+    public boolean contains(Object object) {
+        InstanceState state = StateRegistry.get(object);
+        return state != null && state.session == this
+                && (state.status == InstanceState.Status.PENDING || state.status == InstanceState.Status.PERSISTENT);
+    }
+
+    /**
+     * Whether the next flush would write the object: it is pending, or a persistent object whose fields
+     * differ from what was loaded.
+     *
+     * @param object an object
+     * @return true when it has changes to flush
+     */
+    public boolean isModified(Object object) {
+        InstanceState state = StateRegistry.get(object);
+        if (state == null || state.session != this) {
+            return false;
+        }
+        return state.status == InstanceState.Status.PENDING
+                || (state.status == InstanceState.Status.PERSISTENT && UnitOfWork.changes(state) != null);
+    }
+
+    /** The pending objects, in the order they were added (SQLAlchemy's {@code session.new}). */
+    public List<Object> newObjects() {
+        List<Object> objects = new ArrayList<>(pending.size());
+        for (InstanceState state : pending) {
+            objects.add(state.object());
+        }
+        return objects;
+    }
+
+    /** The persistent objects whose fields differ from what was loaded (SQLAlchemy's {@code session.dirty}). */
+    public List<Object> dirty() {
+        List<Object> objects = new ArrayList<>();
+        for (InstanceState state : identityMap.all()) {
+            if (state.status == InstanceState.Status.PERSISTENT && !state.markedForDeletion
+                    && UnitOfWork.changes(state) != null) {
+                objects.add(state.object());
+            }
+        }
+        return objects;
+    }
+
+    /** The objects marked for deletion and not yet flushed (SQLAlchemy's {@code session.deleted}). */
+    public List<Object> deleted() {
+        List<Object> objects = new ArrayList<>(markedForDeletion.size());
+        for (InstanceState state : markedForDeletion) {
+            objects.add(state.object());
+        }
+        return objects;
+    }
+
+    // ------------------------------------------------------------------ statements, autoflush
+
+    /**
+     * Executes a statement in the session's transaction, after an autoflush.
+     *
+     * @param statement e.g. {@code Sql.text("select count(*) from customers")}
+     * @return the result
+     */
+    public Result execute(Statement statement) {
+        enter();
+        try {
+            requireUsable();
+            autoflush();
+            return connection().execute(statement);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Runs {@code work} with autoflush off (SQLAlchemy's {@code with session.no_autoflush:}).
+     *
+     * @param work the work
+     */
+    public void noAutoflush(Runnable work) {
+        noAutoflush(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} with autoflush off and returns its value.
+     *
+     * @param work the work
+     * @param <T> the value's type
+     * @return what {@code work} returned
+     */
+    public <T> T noAutoflush(Supplier<T> work) {
+        noAutoflushDepth++;
+        try {
+            return work.get();
+        } finally {
+            noAutoflushDepth--;
+        }
+    }
+
+    /**
+     * Turns autoflush on or off for this session.
+     *
+     * @param autoflush whether queries and {@code get} flush pending changes first
+     */
+    public void setAutoflush(boolean autoflush) {
+        this.autoflush = autoflush;
+    }
+
+    /** Whether queries and {@code get} flush pending changes first. */
+    public boolean isAutoflush() {
+        return autoflush;
+    }
+
+    /** The factory that opened this session. */
+    public SessionFactory factory() {
+        return factory;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * The connection of the session's transaction, beginning one if none is active. For interoperation
+     * with code that needs the same transaction; do not commit or close it directly.
+     *
+     * @return the connection
+     */
+    public Connection connection() {
+        requireUsable();
+        if (connection == null) {
+            connection = engine.connect();
+        }
+        return connection;
+    }
+
+    void autoflush() {
+        if (autoflush && noAutoflushDepth == 0 && !flushing) {
+            doFlush();
+        }
+    }
+
+    // ------------------------------------------------------------------ callbacks from the unit of work
+
+    void inserted(InstanceState state, Object[] snapshot, Object[] beforeInsert) {
+        pending.remove(state);
+        state.key = state.mapper.identityOfObject(state.object());
+        state.snapshot = snapshot;
+        state.status = InstanceState.Status.PERSISTENT;
+        state.beforeInsert = beforeInsert;
+        identityMap.put(state);
+        insertedInTransaction.add(state);
+    }
+
+    void deletedByFlush(InstanceState state) {
+        markedForDeletion.remove(state);
+        state.markedForDeletion = false;
+        state.status = InstanceState.Status.DELETED;
+        identityMap.remove(state);
+        deletedInTransaction.add(state);
+    }
+
+    InstanceState stateFor(Object object, Mapper<?> mapper) {
+        InstanceState state = StateRegistry.get(object);
+        if (state == null) {
+            state = new InstanceState(object, mapper);
+            StateRegistry.put(object, state);
+        }
+        return state;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private boolean reload(InstanceState state) {
+        Row row = selectByKey(state.mapper, state.key);
+        if (row == null) {
+            identityMap.remove(state);
+            state.status = InstanceState.Status.DETACHED;
+            state.detach();
+            return false;
+        }
+        loader.refresh(state, row, false);
+        return true;
+    }
+
+    private Row selectByKey(Mapper<?> mapper, Object key) {
+        Object[] values = mapper.primaryKeyAttributes().size() == 1 ? new Object[] {key} : ((List<?>) key).toArray();
+        return connection().execute(EntityStatements.of(mapper, connection().dialect()).selectByKey(), values).oneOrNull();
+    }
+
+    private InstanceState persistentState(Object object, String operation) {
+        InstanceState state = StateRegistry.get(object);
+        if (state == null || state.session != this || state.status != InstanceState.Status.PERSISTENT) {
+            throw new InvalidRequestException("ATH-E071", describe(state == null ? new InstanceState(object, null) : state)
+                    + " is not persistent in " + this + ", so it cannot " + operation + "; add() it first.");
+        }
+        return state;
+    }
+
+    private void releaseConnection() {
+        if (connection != null) {
+            Connection released = connection;
+            connection = null;
+            released.close();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new InvalidRequestException("ATH-E066", this + " is closed; open a new one with"
+                    + " sessionFactory.openSession().");
+        }
+    }
+
+    private void requireUsable() {
+        requireOpen();
+        if (flushFailure != null) {
+            throw new InvalidRequestException("ATH-E067", "This Session's transaction was rolled back because of an"
+                    + " earlier error during flush: " + flushFailure.getMessage() + " Call session.rollback() before"
+                    + " using the session again; then apply the changes again.", flushFailure);
+        }
+    }
+
+    private void enter() {
+        guard.enter(this);
+    }
+
+    private void exit() {
+        guard.exit();
+    }
+
+    static String describe(InstanceState state) {
+        Object object = state.object();
+        String name = object == null ? "object" : object.getClass().getSimpleName();
+        return state.key == null ? name + "@" + Integer.toHexString(System.identityHashCode(object))
+                : name + "(" + state.key + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "Session#" + id;
+    }
+}

@@ -1,0 +1,305 @@
+package io.athanor.orm.session;
+
+import io.athanor.orm.InvalidRequestException;
+import io.athanor.orm.StaleDataException;
+import io.athanor.orm.engine.BatchResult;
+import io.athanor.orm.engine.Capability;
+import io.athanor.orm.engine.Connection;
+import io.athanor.orm.engine.Dialect;
+import io.athanor.orm.engine.Row;
+import io.athanor.orm.mapping.ColumnAttribute;
+import io.athanor.orm.mapping.Mapper;
+import io.athanor.orm.sql.CompiledSql;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One flush: finds what changed, then writes it in an order the database accepts (SQLAlchemy's unit
+ * of work). For each table in foreign-key order, UPDATEs then INSERTs; then DELETEs in the reverse
+ * order. INSERTs of one table are sent as JDBC batches in the order objects were added; generated keys
+ * and server defaults are read back into the objects.
+ */
+final class UnitOfWork {
+
+    private final Session session;
+    private final Map<String, Integer> tableRank;
+    private final SavepointJournal journal;
+    /** Taken only once there is something to write, so that a flush with nothing to do opens no transaction. */
+    private Connection connection;
+    private Dialect dialect;
+
+    UnitOfWork(Session session, Map<String, Integer> tableRank, SavepointJournal journal) {
+        this.session = session;
+        this.tableRank = tableRank;
+        this.journal = journal;
+    }
+
+    /** The attributes of a persistent object whose values differ from the snapshot and are written by UPDATE. */
+    static BitSet changes(InstanceState state) {
+        Object object = state.object();
+        BitSet changed = null;
+        List<ColumnAttribute> attributes = state.mapper.attributes();
+        for (int i = 0; i < attributes.size(); i++) {
+            ColumnAttribute attribute = attributes.get(i);
+            Object current = attribute.get(object);
+            if (EntityLoader.same(current, state.snapshot[i])) {
+                continue;
+            }
+            if (attribute.primaryKey()) {
+                throw new InvalidRequestException("ATH-E068", "The primary key " + attribute + " of persistent "
+                        + state.mapper.type().getSimpleName() + " " + state.key + " was changed to " + current
+                        + "; Athanor does not move rows between keys. Delete the object and add a new one instead.");
+            }
+            if (attribute.updatable()) {
+                if (changed == null) {
+                    changed = new BitSet(attributes.size());
+                }
+                changed.set(i);
+            }
+        }
+        return changed;
+    }
+
+    /** Writes everything; returns whether any statement ran. */
+    boolean run(List<InstanceState> pending, List<InstanceState> persistent, List<InstanceState> toDelete) {
+        Map<Mapper<?>, List<InstanceState>> inserts = byMapper(pending);
+        Map<Mapper<?>, List<Map.Entry<InstanceState, BitSet>>> updates = new LinkedHashMap<>();
+        for (InstanceState state : persistent) {
+            BitSet changed = changes(state);
+            if (changed != null) {
+                updates.computeIfAbsent(state.mapper, ignored -> new ArrayList<>()).add(Map.entry(state, changed));
+            }
+        }
+        Map<Mapper<?>, List<InstanceState>> deletes = byMapper(toDelete);
+        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) {
+            return false;
+        }
+        connection = session.connection();
+        dialect = connection.dialect();
+        List<Mapper<?>> order = new ArrayList<>();
+        inserts.keySet().forEach(order::add);
+        updates.keySet().stream().filter(mapper -> !order.contains(mapper)).forEach(order::add);
+        order.sort(Comparator.comparingInt(this::rank));
+        for (Mapper<?> mapper : order) {
+            if (updates.containsKey(mapper)) {
+                update(mapper, updates.get(mapper));
+            }
+            if (inserts.containsKey(mapper)) {
+                insert(mapper, inserts.get(mapper));
+            }
+        }
+        List<Mapper<?>> deleteOrder = new ArrayList<>(deletes.keySet());
+        deleteOrder.sort(Comparator.comparingInt(this::rank).reversed());
+        for (Mapper<?> mapper : deleteOrder) {
+            delete(mapper, deletes.get(mapper));
+        }
+        return true;
+    }
+
+    private int rank(Mapper<?> mapper) {
+        return tableRank.getOrDefault(mapper.table().name(), Integer.MAX_VALUE);
+    }
+
+    private static Map<Mapper<?>, List<InstanceState>> byMapper(List<InstanceState> states) {
+        Map<Mapper<?>, List<InstanceState>> grouped = new LinkedHashMap<>();
+        for (InstanceState state : states) {
+            grouped.computeIfAbsent(state.mapper, ignored -> new ArrayList<>()).add(state);
+        }
+        return grouped;
+    }
+
+    // ---- INSERT ----
+
+    private void insert(Mapper<?> mapper, List<InstanceState> states) {
+        EntityStatements statements = EntityStatements.of(mapper, dialect);
+        List<ColumnAttribute> attributes = mapper.attributes();
+        BitSet batchColumns = null;
+        List<ColumnAttribute> batchReturning = null;
+        List<Object[]> batchValues = new ArrayList<>();
+        List<InstanceState> batchStates = new ArrayList<>();
+        for (InstanceState state : states) {
+            Object object = state.object();
+            applyClientDefaults(attributes, object);
+            BitSet columns = new BitSet(attributes.size());
+            List<ColumnAttribute> returning = new ArrayList<>();
+            for (ColumnAttribute attribute : attributes) {
+                Object value = attribute.get(object);
+                boolean databaseChooses = value == null && (attribute.generated() || attribute.hasServerDefault());
+                if (attribute.insertable() && !databaseChooses) {
+                    columns.set(attribute.index());
+                } else if (databaseChooses || attribute.hasServerDefault()) {
+                    returning.add(attribute);
+                }
+                if (value == null && attribute.primaryKey() && !attribute.generated()) {
+                    throw new InvalidRequestException("ATH-E069", "The primary key " + attribute + " of a new "
+                            + mapper.type().getSimpleName() + " is null and the database does not generate it;"
+                            + " assign it before flush, or map it as a generated key.");
+                }
+            }
+            if (batchColumns != null && (!batchColumns.equals(columns) || !batchReturning.equals(returning))) {
+                writeInserts(statements, batchColumns, batchReturning, batchStates, batchValues);
+                batchStates = new ArrayList<>();
+                batchValues = new ArrayList<>();
+            }
+            batchColumns = columns;
+            batchReturning = returning;
+            batchStates.add(state);
+            batchValues.add(values(attributes, object, columns));
+        }
+        if (!batchStates.isEmpty()) {
+            writeInserts(statements, batchColumns, batchReturning, batchStates, batchValues);
+        }
+    }
+
+    private static void applyClientDefaults(List<ColumnAttribute> attributes, Object object) {
+        for (ColumnAttribute attribute : attributes) {
+            if (attribute.column().hasDefault() && attribute.get(object) == null) {
+                attribute.set(object, attribute.newDefault());
+            }
+        }
+    }
+
+    private static Object[] values(List<ColumnAttribute> attributes, Object object, BitSet columns) {
+        Object[] values = new Object[columns.cardinality()];
+        int position = 0;
+        for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
+            values[position++] = attributes.get(i).get(object);
+        }
+        return values;
+    }
+
+    private void writeInserts(EntityStatements statements, BitSet columns, List<ColumnAttribute> returning,
+                              List<InstanceState> states, List<Object[]> valueSets) {
+        CompiledSql insert = statements.insert(columns, returning);
+        List<Object[]> generated;
+        if (returning.isEmpty()) {
+            connection.executeBatch(insert, valueSets, null);
+            generated = null;
+        } else if (dialect.supports(Capability.GENERATED_KEYS_BY_NAME)) {
+            String[] names = new String[returning.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = statements.generatedKeyName(returning.get(i));
+            }
+            generated = connection.executeBatch(insert, valueSets, names).generated();
+        } else if (dialect.supports(Capability.INSERT_RETURNING)
+                && !(returning.size() == 1 && returning.get(0).generated())) {
+            CompiledSql insertReturning = statements.insertReturning(columns, returning);
+            generated = new ArrayList<>(states.size());
+            for (Object[] values : valueSets) {
+                Row row = connection.execute(insertReturning, values).one();
+                generated.add(row.values().toArray());
+            }
+        } else {
+            // The driver gives back the auto-increment key only; other server defaults are reloaded later.
+            generated = connection.executeBatch(insert, valueSets, new String[0]).generated();
+        }
+        if (generated != null && generated.size() != states.size()) {
+            throw new IllegalStateException("The " + dialect.name() + " driver returned " + generated.size()
+                    + " generated rows for " + states.size() + " INSERTs into " + statements);
+        }
+        for (int i = 0; i < states.size(); i++) {
+            InstanceState state = states.get(i);
+            Object object = state.object();
+            List<ColumnAttribute> attributes = state.mapper.attributes();
+            Object[] before = new Object[attributes.size()];
+            if (generated != null) {
+                Object[] row = generated.get(i);
+                for (int column = 0; column < returning.size() && column < row.length; column++) {
+                    ColumnAttribute attribute = returning.get(column);
+                    before[attribute.index()] = attribute.get(object);
+                    attribute.set(object, row[column]);
+                }
+                if (row.length < returning.size()) {
+                    state.expired = true;
+                }
+            }
+            session.inserted(state, snapshotOf(attributes, object), before);
+            if (journal != null) {
+                journal.inserted.add(state);
+            }
+        }
+    }
+
+    // ---- UPDATE ----
+
+    private void update(Mapper<?> mapper, List<Map.Entry<InstanceState, BitSet>> changes) {
+        EntityStatements statements = EntityStatements.of(mapper, dialect);
+        List<ColumnAttribute> attributes = mapper.attributes();
+        int from = 0;
+        while (from < changes.size()) {
+            BitSet changed = changes.get(from).getValue();
+            int to = from;
+            List<Object[]> valueSets = new ArrayList<>();
+            while (to < changes.size() && changes.get(to).getValue().equals(changed)) {
+                InstanceState state = changes.get(to).getKey();
+                Object[] set = values(attributes, state.object(), changed);
+                Object[] values = java.util.Arrays.copyOf(set, set.length + mapper.primaryKeyAttributes().size());
+                int position = set.length;
+                for (ColumnAttribute key : mapper.primaryKeyAttributes()) {
+                    values[position++] = state.snapshot[key.index()];
+                }
+                valueSets.add(values);
+                to++;
+            }
+            BatchResult result = connection.executeBatch(statements.update(changed), valueSets, null);
+            for (int i = from; i < to; i++) {
+                InstanceState state = changes.get(i).getKey();
+                if (result.count(i - from) == 0) {
+                    throw stale("UPDATE", "update", mapper, state);
+                }
+                if (journal != null) {
+                    journal.recordUpdate(state);
+                }
+                Object object = state.object();
+                for (int bit = changed.nextSetBit(0); bit >= 0; bit = changed.nextSetBit(bit + 1)) {
+                    state.snapshot[bit] = attributes.get(bit).get(object);
+                }
+            }
+            from = to;
+        }
+    }
+
+    // ---- DELETE ----
+
+    private void delete(Mapper<?> mapper, List<InstanceState> states) {
+        List<Object[]> valueSets = new ArrayList<>(states.size());
+        for (InstanceState state : states) {
+            Object[] values = new Object[mapper.primaryKeyAttributes().size()];
+            int position = 0;
+            for (ColumnAttribute key : mapper.primaryKeyAttributes()) {
+                values[position++] = state.snapshot[key.index()];
+            }
+            valueSets.add(values);
+        }
+        BatchResult result = connection.executeBatch(EntityStatements.of(mapper, dialect).delete(), valueSets, null);
+        for (int i = 0; i < states.size(); i++) {
+            if (result.count(i) == 0) {
+                throw stale("DELETE", "delete", mapper, states.get(i));
+            }
+            session.deletedByFlush(states.get(i));
+            if (journal != null) {
+                journal.deleted.add(states.get(i));
+            }
+        }
+    }
+
+    private static StaleDataException stale(String statement, String verb, Mapper<?> mapper, InstanceState state) {
+        return new StaleDataException("ATH-E060", statement + " statement on table '" + mapper.table().name()
+                + "' expected to " + verb + " 1 row(s); 0 were matched. The row of " + mapper.type().getSimpleName()
+                + " " + state.key + " was deleted or changed by another transaction; roll back, reload it and apply"
+                + " the change again.");
+    }
+
+    static Object[] snapshotOf(List<ColumnAttribute> attributes, Object object) {
+        Object[] snapshot = new Object[attributes.size()];
+        for (int i = 0; i < snapshot.length; i++) {
+            snapshot[i] = attributes.get(i).get(object);
+        }
+        return snapshot;
+    }
+}

@@ -1,0 +1,19 @@
+package io.athanor.orm.session;
+
+import io.athanor.orm.engine.Engine;
+import io.athanor.orm.mapping.Registry;
+import io.athanor.orm.testing.TestDatabase;
+
+/** A registry of the test model, its tables created, and a session factory on an echoing engine. */
+final class SessionTestSupport {
+
+    private SessionTestSupport() {
+    }
+
+    static SessionFactory sessions(TestDatabase db) {
+        Engine engine = db.track(db.engineBuilder().echo(true).build());
+        Registry registry = Registry.of(Customer.class, Invoice.class, OrderLine.class, Account.class);
+        registry.metadata().createAll(engine);
+        return SessionFactory.of(engine, registry);
+    }
+}
