@@ -6,8 +6,8 @@ import io.athanor.orm.mapping.Table;
 /** A composite primary key. */
 @Table("order_lines")
 public class OrderLine {
-    @Column(primaryKey = true) private int orderNo;
-    @Column(primaryKey = true) private int lineNo;
+    @Column(name = "order_no", primaryKey = true) private int orderNo;
+    @Column(name = "line_no", primaryKey = true) private int lineNo;
     @Column(length = 40) private String product;
     @Column private int quantity;
 

@@ -134,8 +134,8 @@ class UnitOfWorkTest {
 
             assertThat(milk.getProduct()).isEqualTo("milk");
             assertThat(sql.statements()).containsExactly(
-                    "SELECT orderNo, lineNo, product, quantity FROM order_lines WHERE orderNo = ? AND lineNo = ?",
-                    "UPDATE order_lines SET quantity = ? WHERE orderNo = ? AND lineNo = ?");
+                    "SELECT order_no, line_no, product, quantity FROM order_lines WHERE order_no = ? AND line_no = ?",
+                    "UPDATE order_lines SET quantity = ? WHERE order_no = ? AND line_no = ?");
             assertThat(session.get(OrderLine.class, new Object[] {7, 2}).getQuantity()).isEqualTo(3);
             assertThat(session.get(OrderLine.class, java.util.Map.of("orderNo", 7, "lineNo", 9))).isNull();
         }
