@@ -741,18 +741,21 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} with autoflush off and returns its value.
+     * Runs {@code work} with autoflush off and returns its value. The session counts as in use by this
+     * thread while the block runs.
      *
      * @param work the work
      * @param <T> the value's type
      * @return what {@code work} returned
      */
     public <T> T noAutoflush(Supplier<T> work) {
+        enter();
         noAutoflushDepth++;
         try {
             return work.get();
         } finally {
             noAutoflushDepth--;
+            exit();
         }
     }
 

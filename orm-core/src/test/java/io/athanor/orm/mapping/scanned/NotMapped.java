@@ -1,0 +1,5 @@
+package io.athanor.orm.mapping.scanned;
+
+/** Not annotated: scanning skips it. */
+public class NotMapped {
+}
