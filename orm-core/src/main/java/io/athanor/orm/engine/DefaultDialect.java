@@ -190,7 +190,9 @@ public abstract class DefaultDialect implements Dialect {
      * @return the binder
      */
     protected ParameterBinder binderFor(Class<?> type) {
-        if (type == String.class) {
+        if (type == TypedValue.class) {
+            return (st, i, v) -> bindTyped(st, i, ((TypedValue) v).value(), ((TypedValue) v).type());
+        } else if (type == String.class) {
             return (st, i, v) -> st.setString(i, (String) v);
         } else if (type == Integer.class) {
             return (st, i, v) -> st.setInt(i, (Integer) v);
@@ -226,6 +228,20 @@ public abstract class DefaultDialect implements Dialect {
             return (st, i, v) -> st.setBigDecimal(i, new BigDecimal((java.math.BigInteger) v));
         }
         return PreparedStatement::setObject;
+    }
+
+    /**
+     * Binds a value whose binding depends on its column type (see {@link TypedValue}); by default as its
+     * Java value.
+     *
+     * @param statement the statement
+     * @param index 1-based index
+     * @param value the non-null value
+     * @param type the column type
+     * @throws SQLException when the driver refuses it
+     */
+    protected void bindTyped(PreparedStatement statement, int index, Object value, SqlType type) throws SQLException {
+        bind(statement, index, value);
     }
 
     /**

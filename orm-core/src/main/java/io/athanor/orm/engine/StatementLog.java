@@ -97,7 +97,7 @@ final class StatementLog {
     static String render(Object value) {
         if (value == null) {
             return "NULL";
-        } else if (value instanceof CharSequence) {
+        } else if (value instanceof CharSequence || value instanceof TypedValue) {
             String text = value.toString();
             if (text.length() > MAX_SHOWN_STRING) {
                 return "'" + text.substring(0, MAX_SHOWN_STRING) + "...' (" + text.length() + " characters)";

@@ -7,6 +7,7 @@ import io.athanor.orm.engine.Capability;
 import io.athanor.orm.engine.Connection;
 import io.athanor.orm.engine.Dialect;
 import io.athanor.orm.engine.Row;
+import io.athanor.orm.engine.TypedValue;
 import io.athanor.orm.mapping.ColumnAttribute;
 import io.athanor.orm.mapping.Mapper;
 import io.athanor.orm.sql.CompiledSql;
@@ -168,7 +169,8 @@ final class UnitOfWork {
         Object[] values = new Object[columns.cardinality()];
         int position = 0;
         for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
-            values[position++] = attributes.get(i).get(object);
+            ColumnAttribute attribute = attributes.get(i);
+            values[position++] = TypedValue.of(attribute.get(object), attribute.column().type());
         }
         return values;
     }

@@ -5,6 +5,9 @@ import io.athanor.orm.engine.Capability;
 import io.athanor.orm.engine.DefaultDialect;
 import io.athanor.orm.sql.SqlType;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.Set;
@@ -48,6 +51,21 @@ public final class H2Dialect extends DefaultDialect {
     public String generatedKeyName(String columnName) {
         // H2 stores unquoted names in upper case and matches generated-key names exactly.
         return quoteIdentifier(columnName).equals(columnName) ? columnName.toUpperCase(java.util.Locale.ROOT) : columnName;
+    }
+
+    @Override
+    protected void bindTyped(PreparedStatement statement, int index, Object value, SqlType type) throws SQLException {
+        // H2 stores a String bound to a JSON column as a JSON string literal; UTF-8 bytes are parsed as JSON text.
+        statement.setBytes(index, value.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Object read(ResultSet resultSet, int index, int jdbcType, String typeName) throws SQLException {
+        if ("JSON".equalsIgnoreCase(typeName)) {
+            byte[] json = resultSet.getBytes(index);
+            return json == null ? null : new String(json, StandardCharsets.UTF_8);
+        }
+        return super.read(resultSet, index, jdbcType, typeName);
     }
 
     @Override

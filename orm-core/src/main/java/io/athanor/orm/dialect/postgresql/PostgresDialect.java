@@ -6,6 +6,7 @@ import io.athanor.orm.engine.DefaultDialect;
 import io.athanor.orm.sql.SqlType;
 
 import java.lang.reflect.Method;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -57,6 +58,12 @@ public final class PostgresDialect extends DefaultDialect {
             return resultSet.getString(index);
         }
         return super.read(resultSet, index, jdbcType, typeName);
+    }
+
+    @Override
+    protected void bindTyped(PreparedStatement statement, int index, Object value, SqlType type) throws SQLException {
+        // The driver sends a String as varchar, which PostgreSQL will not put into a jsonb column.
+        statement.setObject(index, value.toString(), Types.OTHER);
     }
 
     @Override
