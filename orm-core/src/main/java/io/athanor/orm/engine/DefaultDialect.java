@@ -111,6 +111,48 @@ public abstract class DefaultDialect implements Dialect {
     }
 
     @Override
+    public boolean supportsIlike() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsNullsOrdering() {
+        return true;
+    }
+
+    @Override
+    public String castTypeName(SqlType type) {
+        return typeName(type);
+    }
+
+    @Override
+    public boolean supportsReturning(String verb) {
+        switch (verb) {
+            case "INSERT":
+                return supports(Capability.INSERT_RETURNING);
+            case "UPDATE":
+                return supports(Capability.UPDATE_RETURNING);
+            default:
+                return supports(Capability.DELETE_RETURNING);
+        }
+    }
+
+    @Override
+    public String forUpdateClause(io.athanor.orm.sql.LockMode mode) {
+        switch (mode) {
+            case NOWAIT:
+                return " FOR UPDATE NOWAIT";
+            case SKIP_LOCKED:
+                if (!supports(Capability.SKIP_LOCKED)) {
+                    throw new ArgumentException("ATH-E082", name() + " does not support FOR UPDATE SKIP LOCKED.");
+                }
+                return " FOR UPDATE SKIP LOCKED";
+            default:
+                return " FOR UPDATE";
+        }
+    }
+
+    @Override
     public String typeName(SqlType type) {
         switch (type.kind()) {
             case SMALL_INTEGER:

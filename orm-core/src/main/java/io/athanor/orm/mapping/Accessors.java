@@ -17,15 +17,15 @@ final class Accessors {
     }
 
     static void requireNoArgConstructor(Class<?> type) {
+        if (type.getEnclosingClass() != null && !java.lang.reflect.Modifier.isStatic(type.getModifiers())) {
+            throw new MappingException("ATH-E050", type.getSimpleName() + " is an inner class; make it static so that"
+                    + " it can be created without an enclosing instance.");
+        }
         try {
             type.getDeclaredConstructor();
         } catch (NoSuchMethodException missing) {
             throw new MappingException("ATH-E050", type.getSimpleName() + " has no no-argument constructor; add one"
                     + " (it may be protected or private) so that Athanor can create instances when loading rows.");
-        }
-        if (type.getEnclosingClass() != null && !java.lang.reflect.Modifier.isStatic(type.getModifiers())) {
-            throw new MappingException("ATH-E050", type.getSimpleName() + " is an inner class; make it static so that"
-                    + " it can be created without an enclosing instance.");
         }
     }
 

@@ -41,8 +41,20 @@ final class ColumnTypes {
     private ColumnTypes() {
     }
 
-    @SuppressWarnings("unchecked")
     static SqlType choose(Field field, Column column) {
+        try {
+            return chooseType(field, column);
+        } catch (ArgumentException invalid) {
+            if (invalid instanceof MappingException) {
+                throw invalid;
+            }
+            throw new MappingException("ATH-E051", field.getDeclaringClass().getSimpleName() + "." + field.getName()
+                    + " has an invalid column type: " + invalid.getMessage(), invalid);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SqlType chooseType(Field field, Column column) {
         Class<?> javaType = boxed(field.getType());
         String where = field.getDeclaringClass().getSimpleName() + "." + field.getName();
         if (column.type() == ColumnType.AUTO) {

@@ -103,7 +103,15 @@ public final class RegistryBuilder {
         checkForeignKeys(byTable);
         Registry registry = new Registry(naming, new MetaData());
         for (ClassDefinition definition : byTable.values()) {
-            registry.register(buildMapper(registry.metadata(), definition));
+            try {
+                registry.register(buildMapper(registry.metadata(), definition));
+            } catch (io.athanor.orm.ArgumentException invalid) {
+                if (invalid instanceof MappingException) {
+                    throw invalid;
+                }
+                throw new MappingException("ATH-E051", definition.type.getSimpleName() + " maps an invalid table: "
+                        + invalid.getMessage(), invalid);
+            }
         }
         return registry;
     }

@@ -1,7 +1,6 @@
 package io.athanor.orm.session;
 
 import io.athanor.orm.InvalidRequestException;
-import io.athanor.orm.OrmException;
 import io.athanor.orm.engine.Connection;
 import io.athanor.orm.engine.Engine;
 import io.athanor.orm.engine.NestedTransaction;
@@ -61,7 +60,7 @@ public final class Session implements AutoCloseable {
     private final ThreadGuard guard = new ThreadGuard();
     private boolean autoflush;
     private Connection connection;
-    private OrmException flushFailure;
+    private RuntimeException flushFailure;
     private boolean flushing;
     private boolean closed;
     private int noAutoflushDepth;
@@ -94,10 +93,18 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
-            attach(object, registry.mapper(object.getClass()));
+            attach(object, registry.mapper(requireObject(object).getClass()));
         } finally {
             exit();
         }
+    }
+
+    private static Object requireObject(Object object) {
+        if (object == null) {
+            throw new io.athanor.orm.ArgumentException("ATH-E073", "A null object was given where a mapped object is"
+                    + " required.");
+        }
+        return object;
     }
 
     /**
@@ -110,7 +117,7 @@ public final class Session implements AutoCloseable {
         try {
             requireUsable();
             for (Object object : objects) {
-                attach(object, registry.mapper(object.getClass()));
+                attach(object, registry.mapper(requireObject(object).getClass()));
             }
         } finally {
             exit();
@@ -118,6 +125,9 @@ public final class Session implements AutoCloseable {
     }
 
     private InstanceState attach(Object object, Mapper<?> mapper) {
+        if (object == null) {
+            throw new io.athanor.orm.ArgumentException("ATH-E073", "A null object cannot be added to a session.");
+        }
         InstanceState state = stateFor(object, mapper);
         if (state.session == this) {
             if (state.markedForDeletion) {
@@ -203,7 +213,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
-            Mapper<?> mapper = registry.mapper(object.getClass());
+            Mapper<?> mapper = registry.mapper(requireObject(object).getClass());
             InstanceState state = StateRegistry.get(object);
             if (state == null || state.status == InstanceState.Status.TRANSIENT
                     || state.status == InstanceState.Status.PENDING) {
@@ -273,8 +283,7 @@ public final class Session implements AutoCloseable {
                 failure.addSuppressed(alsoFailed);
             }
         }
-        flushFailure = failure instanceof OrmException ? (OrmException) failure
-                : new InvalidRequestException("ATH-E067", "flush failed: " + failure, failure);
+        flushFailure = failure;
     }
 
     /**
@@ -291,7 +300,12 @@ public final class Session implements AutoCloseable {
                 try {
                     connection.commit();
                 } catch (RuntimeException failure) {
-                    flushFailure = failure instanceof OrmException ? (OrmException) failure : null;
+                    // The transaction's outcome is unknown to the session: treat it as rolled back.
+                    try {
+                        rollbackTransaction();
+                    } catch (RuntimeException alsoFailed) {
+                        failure.addSuppressed(alsoFailed);
+                    }
                     throw failure;
                 }
                 releaseConnection();
@@ -371,8 +385,9 @@ public final class Session implements AutoCloseable {
         Object object = state.object();
         if (state.beforeInsert != null && object != null) {
             for (ColumnAttribute attribute : state.mapper.attributes()) {
-                if (attribute.generated() || attribute.hasServerDefault()) {
-                    attribute.set(object, state.beforeInsert[attribute.index()]);
+                Object before = state.beforeInsert[attribute.index()];
+                if (before != UnitOfWork.NOT_CAPTURED) {
+                    attribute.set(object, before);
                 }
             }
         }
@@ -855,7 +870,8 @@ public final class Session implements AutoCloseable {
         InstanceState state = StateRegistry.get(object);
         if (state == null || state.session != this || state.status != InstanceState.Status.PERSISTENT) {
             throw new InvalidRequestException("ATH-E071", describe(state == null ? new InstanceState(object, null) : state)
-                    + " is not persistent in " + this + ", so it cannot " + operation + "; add() it first.");
+                    + " is not persistent in " + this + ", so it cannot " + operation + ". Only objects loaded or"
+                    + " flushed in this session can; add() a detached object first, flush() a pending one.");
         }
         return state;
     }

@@ -27,6 +27,9 @@ import java.util.Map;
  */
 final class UnitOfWork {
 
+    /** Marks, in an object's pre-INSERT values, the attributes the database did not fill. */
+    static final Object NOT_CAPTURED = new Object();
+
     private final Session session;
     private final Map<String, Integer> tableRank;
     private final SavepointJournal journal;
@@ -130,7 +133,9 @@ final class UnitOfWork {
             List<ColumnAttribute> returning = new ArrayList<>();
             for (ColumnAttribute attribute : attributes) {
                 Object value = attribute.get(object);
-                boolean databaseChooses = value == null && (attribute.generated() || attribute.hasServerDefault());
+                boolean unset = value == null || (attribute.javaType().isPrimitive() && attribute.generated()
+                        && ((Number) value).longValue() == 0);
+                boolean databaseChooses = unset && (attribute.generated() || attribute.hasServerDefault());
                 if (attribute.insertable() && !databaseChooses) {
                     columns.set(attribute.index());
                 } else if (databaseChooses || attribute.hasServerDefault()) {
@@ -209,6 +214,7 @@ final class UnitOfWork {
             Object object = state.object();
             List<ColumnAttribute> attributes = state.mapper.attributes();
             Object[] before = new Object[attributes.size()];
+            java.util.Arrays.fill(before, NOT_CAPTURED);
             if (generated != null) {
                 Object[] row = generated.get(i);
                 for (int column = 0; column < returning.size() && column < row.length; column++) {

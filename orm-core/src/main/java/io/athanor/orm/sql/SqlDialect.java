@@ -28,4 +28,34 @@ public interface SqlDialect {
      * @return e.g. {@code " LIMIT ? OFFSET ?"}; the caller binds limit first, then offset
      */
     String limitOffsetClause(boolean hasLimit, boolean hasOffset);
+
+    /** Whether the database has a case-insensitive {@code ILIKE}; otherwise LOWER() on both sides is used. */
+    boolean supportsIlike();
+
+    /** Whether ORDER BY accepts {@code NULLS FIRST} / {@code NULLS LAST}. */
+    boolean supportsNullsOrdering();
+
+    /**
+     * The type name to use in {@code CAST(x AS ...)}, which some databases restrict.
+     *
+     * @param type the target type
+     * @return the name
+     */
+    String castTypeName(SqlType type);
+
+    /**
+     * Whether a statement of the given kind accepts a RETURNING clause.
+     *
+     * @param verb {@code INSERT}, {@code UPDATE} or {@code DELETE}
+     * @return true when it does
+     */
+    boolean supportsReturning(String verb);
+
+    /**
+     * The locking clause of a SELECT, with a leading space.
+     *
+     * @param mode how to lock
+     * @return e.g. {@code " FOR UPDATE SKIP LOCKED"}
+     */
+    String forUpdateClause(LockMode mode);
 }

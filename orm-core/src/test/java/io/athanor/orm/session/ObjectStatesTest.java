@@ -90,6 +90,38 @@ class ObjectStatesTest {
     }
 
     @AcrossDatabases
+    void aPrimitiveGeneratedKeyOfZeroIsGeneratedAndResetByRollback(TestDatabase db) {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        try (Session session = sessions.openSession()) {
+            Ticket first = new Ticket("first");
+            Ticket second = new Ticket("second");
+            session.addAll(java.util.List.of(first, second));
+            session.flush();
+            assertThat(java.util.List.of(first.getId(), second.getId())).containsExactly(1L, 2L);
+
+            session.rollback();
+
+            assertThat(java.util.List.of(first.getId(), second.getId())).containsExactly(0L, 0L);
+        }
+    }
+
+    @AcrossDatabases
+    void rollbackKeepsAKeyTheApplicationAssigned(TestDatabase db) {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        java.util.UUID id = java.util.UUID.randomUUID();
+        try (Session session = sessions.openSession()) {
+            Account account = new Account(id, "ed");
+            session.add(account);
+            session.flush();
+
+            session.rollback();
+
+            assertThat(account.getId()).isEqualTo(id);
+            assertThat(account.getCreditLimit()).as("a server default is cleared with its row").isNull();
+        }
+    }
+
+    @AcrossDatabases
     void expungeDetachesAPersistentObjectAndMakesAPendingOneTransient(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
         try (Session session = sessions.openSession()) {

@@ -146,7 +146,8 @@ class SessionMisuseTest {
             assertThatThrownBy(() -> session.refresh(new Customer("Ed", "UK")))
                     .isInstanceOf(InvalidRequestException.class)
                     .hasMessageMatching("\\[ATH-E071] Customer@[0-9a-f]+ is not persistent in Session#\\d+, so it cannot"
-                            + " refresh; add\\(\\) it first\\.");
+                            + " refresh\\. Only objects loaded or flushed in this session can; add\\(\\) a detached"
+                            + " object first, flush\\(\\) a pending one\\.");
         }
     }
 

@@ -12,7 +12,7 @@ final class SessionTestSupport {
 
     static SessionFactory sessions(TestDatabase db) {
         Engine engine = db.track(db.engineBuilder().echo(true).build());
-        Registry registry = Registry.of(Customer.class, Invoice.class, OrderLine.class, Account.class);
+        Registry registry = Registry.of(Customer.class, Invoice.class, OrderLine.class, Account.class, Ticket.class);
         registry.metadata().createAll(engine);
         return SessionFactory.of(engine, registry);
     }

@@ -34,6 +34,11 @@ public final class H2Dialect extends DefaultDialect {
     }
 
     @Override
+    public boolean supportsIlike() {
+        return true;
+    }
+
+    @Override
     public String typeName(SqlType type) {
         switch (type.kind()) {
             case TEXT:

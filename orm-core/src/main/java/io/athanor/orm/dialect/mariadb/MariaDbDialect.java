@@ -103,6 +103,38 @@ public class MariaDbDialect extends DefaultDialect {
     }
 
     @Override
+    public boolean supportsNullsOrdering() {
+        return false;
+    }
+
+    @Override
+    public String castTypeName(SqlType type) {
+        // MariaDB's CAST accepts only a few type names.
+        switch (type.kind()) {
+            case SMALL_INTEGER:
+            case INTEGER:
+            case BIG_INTEGER:
+                return "SIGNED";
+            case STRING:
+            case ENUM:
+                return "CHAR(" + type.length() + ")";
+            case TEXT:
+            case JSON:
+            case UUID:
+                return "CHAR";
+            case FLOAT:
+            case DOUBLE:
+                return "DOUBLE";
+            case BOOLEAN:
+                return "SIGNED";
+            case BINARY:
+                return "BINARY";
+            default:
+                return typeName(type);
+        }
+    }
+
+    @Override
     public String identityColumn(SqlType type) {
         return typeName(type) + " NOT NULL AUTO_INCREMENT";
     }

@@ -31,6 +31,11 @@ public final class PostgresDialect extends DefaultDialect {
     }
 
     @Override
+    public boolean supportsIlike() {
+        return true;
+    }
+
+    @Override
     public String typeName(SqlType type) {
         switch (type.kind()) {
             case BINARY:

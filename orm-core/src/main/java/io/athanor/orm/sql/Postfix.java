@@ -1,0 +1,24 @@
+package io.athanor.orm.sql;
+
+/** {@code expression IS NULL} and the like. */
+final class Postfix<T> extends Expression<T> {
+
+    private final Expression<?> operand;
+    private final String suffix;
+
+    Postfix(Expression<?> operand, String suffix) {
+        this.operand = operand;
+        this.suffix = suffix;
+    }
+
+    @Override
+    void compile(SqlCompiler compiler) {
+        Operation.operand(compiler, operand);
+        compiler.append(suffix);
+    }
+
+    @Override
+    boolean compound() {
+        return true;
+    }
+}

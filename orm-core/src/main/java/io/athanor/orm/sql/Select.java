@@ -1,0 +1,610 @@
+package io.athanor.orm.sql;
+
+import io.athanor.orm.ArgumentException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A SELECT statement (SQLAlchemy's {@code select()}), of entities, of columns and expressions, or of
+ * both. Built with {@link Sql#select(Class)} or {@link Sql#select(Object...)} and refined by methods
+ * that each return a new statement:
+ *
+ * <pre>{@code
+ * select(User.class).where(col("name").in("spongebob", "sandy")).orderBy(col("id")).limit(5)
+ * select(col(Customer.class, "country"), func.count()).groupBy(col(Customer.class, "country")).having(func.count().gt(1))
+ * }</pre>
+ *
+ * The FROM clause follows from the selected entities and columns (and {@link #from}); joins along a
+ * foreign key infer their ON clause. Immutable.
+ *
+ * @param <T> what one result of {@code session.scalars(select)} is: the entity for {@code select(User.class)}
+ */
+public final class Select<T> extends CompilableStatement {
+
+    private static final class Parts {
+        List<Object> items = List.of();
+        List<FromItem> froms = List.of();
+        List<Join> joins = List.of();
+        List<Expression<Boolean>> where = List.of();
+        List<Expression<?>> groupBy = List.of();
+        List<Expression<Boolean>> having = List.of();
+        List<Ordering> orderBy = List.of();
+        Long limit;
+        Long offset;
+        boolean distinct;
+        LockMode lock;
+        List<Object> options = List.of();
+
+        Parts copy() {
+            Parts copy = new Parts();
+            copy.items = items;
+            copy.froms = froms;
+            copy.joins = joins;
+            copy.where = where;
+            copy.groupBy = groupBy;
+            copy.having = having;
+            copy.orderBy = orderBy;
+            copy.limit = limit;
+            copy.offset = offset;
+            copy.distinct = distinct;
+            copy.lock = lock;
+            copy.options = options;
+            return copy;
+        }
+    }
+
+    private static final class Join {
+        final FromItem target;
+        final Expression<Boolean> on;
+        final boolean outer;
+
+        Join(FromItem target, Expression<Boolean> on, boolean outer) {
+            this.target = target;
+            this.on = on;
+            this.outer = outer;
+        }
+    }
+
+    private final Parts parts;
+
+    Select(List<Object> items) {
+        this.parts = new Parts();
+        for (Object item : items) {
+            if (!(item instanceof Class) && !(item instanceof Expression) && !(item instanceof EntityAlias)) {
+                throw new ArgumentException("ATH-E083", "select(..) takes mapped classes, aliases and expressions, not "
+                        + item + ".");
+            }
+        }
+        this.parts.items = List.copyOf(items);
+    }
+
+    private Select(Parts parts) {
+        this.parts = parts;
+    }
+
+    private static <E> List<E> plus(List<E> list, List<? extends E> more) {
+        List<E> copy = new ArrayList<>(list);
+        copy.addAll(more);
+        return Collections.unmodifiableList(copy);
+    }
+
+    // ------------------------------------------------------------------ building
+
+    /**
+     * Adds WHERE criteria; several criteria, here or in further calls, combine with AND.
+     *
+     * @param criteria conditions
+     * @return the new statement
+     */
+    @SafeVarargs
+    public final Select<T> where(Expression<Boolean>... criteria) {
+        Parts next = parts.copy();
+        next.where = plus(parts.where, List.of(criteria));
+        return new Select<>(next);
+    }
+
+    /**
+     * Adds explicit FROM items, for tables that no selected column names (SQLAlchemy's {@code select_from}).
+     *
+     * @param items mapped classes, aliases, subqueries or CTEs
+     * @return the new statement
+     */
+    public Select<T> from(Object... items) {
+        List<FromItem> froms = new ArrayList<>();
+        for (Object item : items) {
+            froms.add(fromItem(item));
+        }
+        Parts next = parts.copy();
+        next.froms = plus(parts.froms, froms);
+        return new Select<>(next);
+    }
+
+    /**
+     * INNER JOIN along the foreign key between {@code target} and an entity already in the statement; the
+     * ON clause is inferred and must be unambiguous.
+     *
+     * @param target a mapped class or alias
+     * @return the new statement
+     */
+    public Select<T> join(Object target) {
+        return addJoin(target, null, false);
+    }
+
+    /**
+     * INNER JOIN with an explicit ON clause.
+     *
+     * @param target a mapped class, alias, subquery or CTE
+     * @param on the join condition
+     * @return the new statement
+     */
+    public Select<T> join(Object target, Expression<Boolean> on) {
+        return addJoin(target, on, false);
+    }
+
+    /**
+     * LEFT OUTER JOIN along the foreign key; the ON clause is inferred.
+     *
+     * @param target a mapped class or alias
+     * @return the new statement
+     */
+    public Select<T> outerJoin(Object target) {
+        return addJoin(target, null, true);
+    }
+
+    /**
+     * LEFT OUTER JOIN with an explicit ON clause.
+     *
+     * @param target a mapped class, alias, subquery or CTE
+     * @param on the join condition
+     * @return the new statement
+     */
+    public Select<T> outerJoin(Object target, Expression<Boolean> on) {
+        return addJoin(target, on, true);
+    }
+
+    private Select<T> addJoin(Object target, Expression<Boolean> on, boolean outer) {
+        Parts next = parts.copy();
+        next.joins = plus(parts.joins, List.of(new Join(fromItem(target), on, outer)));
+        return new Select<>(next);
+    }
+
+    /**
+     * GROUP BY.
+     *
+     * @param expressions the grouping expressions
+     * @return the new statement
+     */
+    public Select<T> groupBy(Expression<?>... expressions) {
+        Parts next = parts.copy();
+        next.groupBy = plus(parts.groupBy, List.of(expressions));
+        return new Select<>(next);
+    }
+
+    /**
+     * HAVING criteria, combined with AND.
+     *
+     * @param criteria conditions on groups
+     * @return the new statement
+     */
+    @SafeVarargs
+    public final Select<T> having(Expression<Boolean>... criteria) {
+        Parts next = parts.copy();
+        next.having = plus(parts.having, List.of(criteria));
+        return new Select<>(next);
+    }
+
+    /**
+     * ORDER BY: expressions (ascending) or orderings such as {@code col("name").desc().nullsLast()}.
+     *
+     * @param orderings the order
+     * @return the new statement
+     */
+    public Select<T> orderBy(Object... orderings) {
+        List<Ordering> order = new ArrayList<>();
+        for (Object ordering : orderings) {
+            order.add(Ordering.of(ordering));
+        }
+        Parts next = parts.copy();
+        next.orderBy = plus(parts.orderBy, order);
+        return new Select<>(next);
+    }
+
+    /**
+     * LIMIT: at most {@code count} rows, written the dialect's way and bound as a parameter.
+     *
+     * @param count the row limit
+     * @return the new statement
+     */
+    public Select<T> limit(long count) {
+        Parts next = parts.copy();
+        next.limit = count;
+        return new Select<>(next);
+    }
+
+    /**
+     * OFFSET: skip {@code count} rows.
+     *
+     * @param count rows to skip
+     * @return the new statement
+     */
+    public Select<T> offset(long count) {
+        Parts next = parts.copy();
+        next.offset = count;
+        return new Select<>(next);
+    }
+
+    /** SELECT DISTINCT. */
+    public Select<T> distinct() {
+        Parts next = parts.copy();
+        next.distinct = true;
+        return new Select<>(next);
+    }
+
+    /** FOR UPDATE: lock the selected rows until the transaction ends. */
+    public Select<T> forUpdate() {
+        return forUpdate(LockMode.WAIT);
+    }
+
+    /**
+     * FOR UPDATE with NOWAIT or SKIP LOCKED, where the database supports it.
+     *
+     * @param mode how to treat rows locked by others
+     * @return the new statement
+     */
+    public Select<T> forUpdate(LockMode mode) {
+        Parts next = parts.copy();
+        next.lock = mode;
+        return new Select<>(next);
+    }
+
+    /**
+     * Loader options for the ORM (relationship loading), kept for the session.
+     *
+     * @param options the options
+     * @return the new statement
+     */
+    public Select<T> options(Object... options) {
+        Parts next = parts.copy();
+        next.options = plus(parts.options, List.of(options));
+        return new Select<>(next);
+    }
+
+    /** The loader options given with {@link #options}. */
+    public List<Object> loaderOptions() {
+        return parts.options;
+    }
+
+    /**
+     * This SELECT as a table in another statement's FROM or JOIN.
+     *
+     * @param name the subquery's alias
+     * @return the subquery
+     */
+    public Subquery subquery(String name) {
+        return new Subquery(this, name);
+    }
+
+    /**
+     * This SELECT as a single value, {@code (SELECT ...)}, e.g. in a comparison or the SELECT list. Inside
+     * another statement, entities it shares with that statement are correlated.
+     *
+     * @param <V> the value's type
+     * @return the scalar subquery
+     */
+    public <V> Expression<V> scalarSubquery() {
+        return new ScalarSubquery<>(this);
+    }
+
+    /**
+     * This SELECT as a common table expression.
+     *
+     * @param name the CTE's name
+     * @return the CTE
+     */
+    public Cte cte(String name) {
+        return new Cte(name, this, null);
+    }
+
+    /**
+     * {@code this UNION other}: distinct rows of both.
+     *
+     * @param other a SELECT with the same columns
+     * @return the compound statement
+     */
+    public CompoundSelect union(Select<?> other) {
+        return new CompoundSelect(List.of(this, other), false);
+    }
+
+    /**
+     * {@code this UNION ALL other}: all rows of both.
+     *
+     * @param other a SELECT with the same columns
+     * @return the compound statement
+     */
+    public CompoundSelect unionAll(Select<?> other) {
+        return new CompoundSelect(List.of(this, other), true);
+    }
+
+    /** The selected items: mapped classes, aliases and expressions, in order. */
+    public List<Object> items() {
+        return parts.items;
+    }
+
+    /** The combined WHERE criteria, or null when there are none. */
+    public Expression<Boolean> whereClause() {
+        return parts.where.isEmpty() ? null : parts.where.size() == 1 ? parts.where.get(0)
+                : new Junction(" AND ", parts.where);
+    }
+
+    // ------------------------------------------------------------------ compiling
+
+    static FromItem fromItem(Object item) {
+        if (item instanceof FromItem) {
+            return (FromItem) item;
+        }
+        if (item instanceof Class) {
+            return new EntityFrom((Class<?>) item, null);
+        }
+        throw new ArgumentException("ATH-E083", "A FROM or JOIN item must be a mapped class, an alias, a subquery or a"
+                + " CTE, not " + item + ".");
+    }
+
+    @Override
+    void compileTo(SqlCompiler compiler) {
+        List<Cte> ctes = new ArrayList<>();
+        collectCtes(ctes);
+        if (!ctes.isEmpty()) {
+            boolean recursive = ctes.stream().anyMatch(Cte::recursive);
+            compiler.append(recursive ? "WITH RECURSIVE " : "WITH ");
+            for (int i = 0; i < ctes.size(); i++) {
+                if (i > 0) {
+                    compiler.append(", ");
+                }
+                ctes.get(i).compileDefinition(compiler);
+            }
+            compiler.append(" ");
+        }
+        compileSelect(compiler, true);
+    }
+
+    private void collectCtes(List<Cte> ctes) {
+        List<FromItem> all = new ArrayList<>(parts.froms);
+        parts.joins.forEach(join -> all.add(join.target));
+        for (FromItem item : all) {
+            if (item instanceof Cte && ctes.stream().noneMatch(existing -> existing.sameAs(item))) {
+                ctes.add((Cte) item);
+            }
+        }
+    }
+
+    /** Writes this SELECT inside another statement (subquery, IN, EXISTS, CTE body). */
+    void compileNested(SqlCompiler compiler) {
+        compileSelect(compiler, false);
+    }
+
+    private void compileSelect(SqlCompiler compiler, boolean topLevel) {
+        List<FromItem> froms = fromList(compiler, topLevel);
+        List<Scope.EntitySource> sources = new ArrayList<>();
+        for (FromItem from : froms) {
+            if (from.source() != null) {
+                sources.add(from.source());
+            }
+        }
+        for (Join join : parts.joins) {
+            if (join.target.source() != null) {
+                sources.add(join.target.source());
+            }
+        }
+        compiler.pushScope(new Scope(primary(froms), sources, true));
+        try {
+            compiler.append("SELECT ");
+            if (parts.distinct) {
+                compiler.append("DISTINCT ");
+            }
+            compileItems(compiler, topLevel);
+            if (!froms.isEmpty()) {
+                compiler.append(" FROM ");
+                for (int i = 0; i < froms.size(); i++) {
+                    if (i > 0) {
+                        compiler.append(", ");
+                    }
+                    froms.get(i).compileFrom(compiler);
+                }
+            }
+            compileJoins(compiler, froms);
+            compileConditions(compiler, " WHERE ", parts.where);
+            if (!parts.groupBy.isEmpty()) {
+                compiler.append(" GROUP BY ");
+                for (int i = 0; i < parts.groupBy.size(); i++) {
+                    if (i > 0) {
+                        compiler.append(", ");
+                    }
+                    parts.groupBy.get(i).compile(compiler);
+                }
+            }
+            compileConditions(compiler, " HAVING ", parts.having);
+            compileOrderBy(compiler, parts.orderBy);
+            compileLimit(compiler, parts.limit, parts.offset);
+            if (parts.lock != null) {
+                compiler.append(compiler.dialect().forUpdateClause(parts.lock));
+            }
+        } finally {
+            compiler.popScope();
+        }
+    }
+
+    static void compileConditions(SqlCompiler compiler, String keyword, List<Expression<Boolean>> conditions) {
+        if (conditions.isEmpty()) {
+            return;
+        }
+        compiler.append(keyword);
+        if (conditions.size() == 1) {
+            conditions.get(0).compile(compiler);
+        } else {
+            new Junction(" AND ", conditions).compile(compiler);
+        }
+    }
+
+    static void compileOrderBy(SqlCompiler compiler, List<Ordering> orderBy) {
+        if (orderBy.isEmpty()) {
+            return;
+        }
+        compiler.append(" ORDER BY ");
+        for (int i = 0; i < orderBy.size(); i++) {
+            if (i > 0) {
+                compiler.append(", ");
+            }
+            orderBy.get(i).compile(compiler);
+        }
+    }
+
+    static void compileLimit(SqlCompiler compiler, Long limit, Long offset) {
+        String clause = compiler.dialect().limitOffsetClause(limit != null, offset != null);
+        if (clause.isEmpty()) {
+            return;
+        }
+        // The clause has one marker per given value, limit first.
+        String[] pieces = clause.split("\\?", -1);
+        compiler.append(pieces[0]);
+        int piece = 1;
+        if (limit != null && pieces.length > piece) {
+            compiler.bind(limit, null, "limit").append(pieces[piece++]);
+        }
+        if (offset != null && pieces.length > piece) {
+            compiler.bind(offset, null, "offset").append(pieces[piece]);
+        }
+    }
+
+    private void compileItems(SqlCompiler compiler, boolean topLevel) {
+        if (parts.items.isEmpty()) {
+            throw new ArgumentException("ATH-E083", "select() needs at least one mapped class or expression.");
+        }
+        List<ResultSlot> slots = new ArrayList<>();
+        int column = 0;
+        for (int i = 0; i < parts.items.size(); i++) {
+            if (i > 0) {
+                compiler.append(", ");
+            }
+            Object item = parts.items.get(i);
+            if (item instanceof Expression) {
+                Expression<?> expression = (Expression<?>) item;
+                expression.compile(compiler);
+                if (expression instanceof Labeled || expression instanceof ScalarSubquery && expression.label() != null) {
+                    compiler.append(" AS ").identifier(expression.label());
+                }
+                slots.add(new ResultSlot(null, column++, 1, expression.label() == null ? "column" + column
+                        : expression.label()));
+            } else {
+                EntityFrom entity = item instanceof EntityFrom ? (EntityFrom) item : new EntityFrom((Class<?>) item, null);
+                if (compiler.keyMode()) {
+                    compiler.append("E:").append(entity.type.getName()).append("/" + entity.alias);
+                    continue;
+                }
+                List<String> attributes = compiler.entity(entity.type).attributeNames();
+                for (int a = 0; a < attributes.size(); a++) {
+                    if (a > 0) {
+                        compiler.append(", ");
+                    }
+                    compiler.entityColumn(entity.type, entity.alias, attributes.get(a), true);
+                }
+                slots.add(new ResultSlot(entity.type, column, attributes.size(), entity.type.getSimpleName()));
+                column += attributes.size();
+            }
+        }
+        if (topLevel) {
+            compiler.recordSlots(slots);
+        }
+    }
+
+    /** FROM entries: explicit ones, then the entities of the selected items, without join targets and, nested, without entities of the enclosing statement. */
+    private List<FromItem> fromList(SqlCompiler compiler, boolean topLevel) {
+        List<FromItem> froms = new ArrayList<>(parts.froms);
+        for (Object item : parts.items) {
+            FromItem implied = null;
+            if (item instanceof Class) {
+                implied = new EntityFrom((Class<?>) item, null);
+            } else if (item instanceof EntityFrom) {
+                implied = (EntityFrom) item;
+            }
+            addImplied(froms, implied, compiler, topLevel);
+        }
+        for (Object item : parts.items) {
+            if (item instanceof ColumnRef && ((ColumnRef<?>) item).entity() != null) {
+                addImplied(froms, new EntityFrom(((ColumnRef<?>) item).entity(), null), compiler, topLevel);
+            }
+        }
+        if (froms.isEmpty() && parts.joins.isEmpty() && !parts.where.isEmpty() && topLevel) {
+            throw new ArgumentException("ATH-E087", "The statement has WHERE criteria but selects from no table; name"
+                    + " the table with .from(Entity.class).");
+        }
+        return froms;
+    }
+
+    private void addImplied(List<FromItem> froms, FromItem implied, SqlCompiler compiler, boolean topLevel) {
+        if (implied == null) {
+            return;
+        }
+        for (FromItem existing : froms) {
+            if (existing.sameAs(implied)) {
+                return;
+            }
+        }
+        for (Join join : parts.joins) {
+            if (join.target.sameAs(implied)) {
+                return;
+            }
+        }
+        if (!topLevel && correlated(compiler, implied)) {
+            return;
+        }
+        froms.add(implied);
+    }
+
+    /** Whether an entity of a nested SELECT is one of the enclosing statement's, so it refers to its rows. */
+    private static boolean correlated(SqlCompiler compiler, FromItem item) {
+        Scope scope = compiler.scope();
+        if (scope == null || item.source() == null) {
+            return false;
+        }
+        for (Scope.EntitySource source : scope.sources()) {
+            if (source.type == item.source().type && java.util.Objects.equals(source.alias, item.source().alias)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Scope.EntitySource primary(List<FromItem> froms) {
+        for (Object item : parts.items) {
+            if (item instanceof Class) {
+                return new Scope.EntitySource((Class<?>) item, null);
+            }
+            if (item instanceof EntityFrom) {
+                return ((EntityFrom) item).source();
+            }
+        }
+        for (FromItem from : froms) {
+            if (from.source() != null) {
+                return from.source();
+            }
+        }
+        return null;
+    }
+
+    private void compileJoins(SqlCompiler compiler, List<FromItem> froms) {
+        List<FromItem> joined = new ArrayList<>(froms);
+        for (Join join : parts.joins) {
+            compiler.append(join.outer ? " LEFT OUTER JOIN " : " JOIN ");
+            join.target.compileFrom(compiler);
+            compiler.append(" ON ");
+            if (join.on != null) {
+                join.on.compile(compiler);
+            } else {
+                JoinInference.compileOn(compiler, joined, join.target);
+            }
+            joined.add(join.target);
+        }
+    }
+}
