@@ -3,6 +3,8 @@ package io.athanor.orm.engine;
 import io.athanor.orm.ArgumentException;
 import io.athanor.orm.InvalidRequestException;
 import io.athanor.orm.OrmException;
+import io.athanor.orm.sql.BoundStatement;
+import io.athanor.orm.sql.CompilableStatement;
 import io.athanor.orm.sql.CompiledSql;
 import io.athanor.orm.sql.Statement;
 
@@ -62,6 +64,11 @@ public final class Connection implements AutoCloseable {
      * @throws io.athanor.orm.DatabaseException when the database refuses the statement
      */
     public Result execute(Statement statement) {
+        if (statement instanceof CompilableStatement) {
+            requireOpen();
+            BoundStatement bound = ((CompilableStatement) statement).bind(dialect, null, engine.compiledCache());
+            return execute(bound.compiled().sql(), bound.values());
+        }
         return execute(statement, statement.parameters());
     }
 
@@ -74,6 +81,7 @@ public final class Connection implements AutoCloseable {
      */
     public Result execute(Statement statement, Map<String, ?> parameters) {
         requireOpen();
+
         CompiledSql compiled = statement.compile(dialect);
         Object[] values = compiled.arrange(merged(statement, parameters));
         beginIfNeeded();

@@ -4,6 +4,8 @@ import io.athanor.orm.DatabaseException;
 import io.athanor.orm.InvalidRequestException;
 import io.athanor.orm.OrmException;
 
+import io.athanor.orm.sql.CompiledCache;
+
 import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.SQLException;
@@ -38,11 +40,12 @@ public final class Engine implements AutoCloseable {
     private final StatementLog log;
     private final int fetchSize;
     private final boolean prePing;
+    private final CompiledCache compiledCache;
     private volatile Dialect dialect;
     private volatile boolean disposed;
 
     Engine(String url, String username, DataSource dataSource, boolean ownsPool, Dialect dialect, boolean echo,
-           int fetchSize, boolean prePing) {
+           int fetchSize, boolean prePing, int compiledCacheSize) {
         this.url = url;
         this.username = username;
         this.dataSource = dataSource;
@@ -51,6 +54,7 @@ public final class Engine implements AutoCloseable {
         this.log = new StatementLog(echo);
         this.fetchSize = fetchSize;
         this.prePing = prePing;
+        this.compiledCache = new CompiledCache(compiledCacheSize);
     }
 
     /**
@@ -203,6 +207,17 @@ public final class Engine implements AutoCloseable {
     /** The data source connections come from: the engine's own HikariCP pool or the application's. */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * The cache of compiled statements of the expression language, shared by the connections and
+     * sessions of this engine; its {@link CompiledCache#hits()} and {@link CompiledCache#misses()} show
+     * how often compilation was saved.
+     *
+     * @return the cache
+     */
+    public CompiledCache compiledCache() {
+        return compiledCache;
     }
 
     int fetchSize() {

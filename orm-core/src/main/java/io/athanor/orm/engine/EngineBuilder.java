@@ -34,6 +34,7 @@ public final class EngineBuilder {
     private Boolean prePing;
     private IsolationLevel isolationLevel;
     private int fetchSize = 1000;
+    private int compiledCacheSize = 500;
     private Dialect dialect;
     private DataSource dataSource;
     private String poolName;
@@ -166,6 +167,17 @@ public final class EngineBuilder {
     }
 
     /**
+     * How many compiled statements the engine keeps (SQLAlchemy's {@code query_cache_size}). Default 500.
+     *
+     * @param size at least 1
+     * @return this builder
+     */
+    public EngineBuilder compiledCacheSize(int size) {
+        this.compiledCacheSize = size;
+        return this;
+    }
+
+    /**
      * The dialect to use, when it cannot or should not be told from the URL.
      *
      * @param dialect the dialect
@@ -237,6 +249,9 @@ public final class EngineBuilder {
         if (fetchSize < 0) {
             throw invalid("fetchSize must be 0 or more, not " + fetchSize + ".");
         }
+        if (compiledCacheSize < 1) {
+            throw invalid("compiledCacheSize must be at least 1, not " + compiledCacheSize + ".");
+        }
         if (dataSource != null) {
             if (url != null) {
                 throw invalid("give either url(..) or dataSource(..), not both.");
@@ -246,13 +261,14 @@ public final class EngineBuilder {
                         + " to a dataSource(..); configure the application's pool instead.");
             }
             return new Engine(null, null, dataSource, false, dialect, echo, fetchSize,
-                    prePing != null && prePing);
+                    prePing != null && prePing, compiledCacheSize);
         }
         if (url == null || url.isBlank()) {
             throw invalid("url(..) is required, e.g. Engine.create(\"jdbc:h2:mem:shop\").");
         }
         Dialect chosen = dialect != null ? dialect : Dialects.forUrl(url).orElse(null);
-        return new Engine(url, username, pool(), true, chosen, echo, fetchSize, prePing == null || prePing);
+        return new Engine(url, username, pool(), true, chosen, echo, fetchSize, prePing == null || prePing,
+                compiledCacheSize);
     }
 
     private HikariDataSource pool() {

@@ -35,6 +35,8 @@ public final class Result implements AutoCloseable, Iterable<Row> {
     private final Dialect dialect;
     private final RowShape shape;
     private final long rowCount;
+    private java.util.Iterator<Object[]> buffered;
+    private Object[] bufferedRow;
     private boolean closed;
 
     Result(Connection connection, PreparedStatement statement, ResultSet resultSet, Dialect dialect)
@@ -45,6 +47,38 @@ public final class Result implements AutoCloseable, Iterable<Row> {
         this.dialect = dialect;
         this.shape = new RowShape(resultSet.getMetaData());
         this.rowCount = -1;
+    }
+
+    /**
+     * The result of a DML statement or batch that affected {@code rowCount} rows.
+     *
+     * @param rowCount the rows affected, or -1 when unknown
+     * @return the result
+     */
+    public static Result ofRowCount(long rowCount) {
+        return new Result(rowCount);
+    }
+
+    /**
+     * A result over rows already built in memory, for layers that assemble rows themselves (the ORM, for
+     * rows that hold entities).
+     *
+     * @param labels the column labels
+     * @param rows the rows' values
+     * @return the result
+     */
+    public static Result of(List<String> labels, List<Object[]> rows) {
+        return new Result(new RowShape(labels), rows.iterator());
+    }
+
+    private Result(RowShape shape, java.util.Iterator<Object[]> buffered) {
+        this.connection = null;
+        this.statement = null;
+        this.resultSet = null;
+        this.dialect = null;
+        this.shape = shape;
+        this.rowCount = -1;
+        this.buffered = buffered;
     }
 
     Result(long rowCount) {
@@ -186,7 +220,7 @@ public final class Result implements AutoCloseable, Iterable<Row> {
     @SuppressWarnings("unchecked")
     public <T> ScalarResult<T> scalars() {
         requireRows("scalars()");
-        return new ScalarResult<>(this, row -> (T) row.get(0));
+        return ScalarResult.mapping(this, row -> (T) row.get(0));
     }
 
     /**
@@ -198,7 +232,29 @@ public final class Result implements AutoCloseable, Iterable<Row> {
      */
     public <T> ScalarResult<T> scalars(Class<T> type) {
         requireRows("scalars()");
-        return new ScalarResult<>(this, row -> row.get(0, type));
+        return ScalarResult.mapping(this, row -> row.get(0, type));
+    }
+
+    /**
+     * The rows mapped to a Java record or class through its constructor, column by column in order
+     * (a DTO projection; SQLAlchemy has none). A record uses its canonical constructor; a class needs one
+     * constructor whose parameter count equals the number of columns. Values are converted to the
+     * parameter types exactly, or fail with {@code [ATH-E015]}.
+     *
+     * <pre>{@code
+     * record CountryCount(String country, long customers) {}
+     * List<CountryCount> counts = session.execute(select(col(Customer.class, "country"), func.count())
+     *         .groupBy(col(Customer.class, "country"))).into(CountryCount.class).all();
+     * }</pre>
+     *
+     * @param type the record or class
+     * @param <T> its type
+     * @return the mapped values
+     */
+    public <T> ScalarResult<T> into(Class<T> type) {
+        requireRows("into()");
+        RowConstructor<T> constructor = RowConstructor.of(type, shape.size());
+        return ScalarResult.mapping(this, constructor::create);
     }
 
     /**
@@ -259,6 +315,10 @@ public final class Result implements AutoCloseable, Iterable<Row> {
         if (closed) {
             return false;
         }
+        if (buffered != null) {
+            bufferedRow = buffered.hasNext() ? buffered.next() : null;
+            return bufferedRow != null;
+        }
         try {
             return resultSet.next();
         } catch (SQLException failure) {
@@ -268,6 +328,9 @@ public final class Result implements AutoCloseable, Iterable<Row> {
     }
 
     private Row readRow() {
+        if (buffered != null) {
+            return new Row(shape, bufferedRow);
+        }
         int size = shape.size();
         Object[] values = new Object[size];
         try {
@@ -309,6 +372,9 @@ public final class Result implements AutoCloseable, Iterable<Row> {
             return;
         }
         closed = true;
+        if (resultSet == null) {
+            return;
+        }
         try {
             resultSet.close();
             statement.close();

@@ -40,6 +40,16 @@ final class RowShape {
         return names;
     }
 
+    RowShape(List<String> labels) {
+        jdbcTypes = new int[labels.size()];
+        typeNames = new String[labels.size()];
+        for (int i = 0; i < labels.size(); i++) {
+            exact.putIfAbsent(labels.get(i), i);
+            folded.putIfAbsent(labels.get(i).toLowerCase(Locale.ROOT), i);
+        }
+        names = List.copyOf(labels);
+    }
+
     int size() {
         return jdbcTypes.length;
     }

@@ -1,25 +1,69 @@
 package io.athanor.orm.engine;
 
+import io.athanor.orm.InvalidRequestException;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * One value per row (SQLAlchemy's {@code ScalarResult}): the first column of each row of a query.
- * Consumed once, like the {@link Result} it reads from.
+ * One value per row (SQLAlchemy's {@code ScalarResult}): the first column of each row of a query, the
+ * entities of an ORM query, or rows mapped to a class with {@link Result#into(Class)}. Values are read
+ * from the cursor as they are asked for; consumed once.
  *
  * @param <T> the type of the values
  */
 public final class ScalarResult<T> implements Iterable<T>, AutoCloseable {
 
-    private final Result result;
-    private final Function<Row, T> extractor;
+    private final Iterator<T> values;
+    private final Runnable onClose;
+    private boolean consumed;
 
-    ScalarResult(Result result, Function<Row, T> extractor) {
-        this.result = result;
-        this.extractor = extractor;
+    private ScalarResult(Iterator<T> values, Runnable onClose) {
+        this.values = values;
+        this.onClose = onClose;
+    }
+
+    /**
+     * A result over values produced lazily, for layers that build their own (the ORM).
+     *
+     * @param values the values, read once
+     * @param onClose releases the cursor behind them
+     * @param <T> their type
+     * @return the result
+     */
+    public static <T> ScalarResult<T> of(Iterator<T> values, Runnable onClose) {
+        return new ScalarResult<>(values, onClose);
+    }
+
+    static <T> ScalarResult<T> mapping(Result result, Function<Row, T> mapper) {
+        Iterator<Row> rows = result.iterator();
+        return new ScalarResult<>(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return mapper.apply(rows.next());
+            }
+        }, result::close);
+    }
+
+    private Iterator<T> consume(String method) {
+        if (consumed) {
+            throw new InvalidRequestException("ATH-E003", "This result was already consumed or closed; a result's rows"
+                    + " can be read once. Execute the statement again, or keep the list from all().");
+        }
+        consumed = true;
+        return values;
     }
 
     /**
@@ -28,11 +72,14 @@ public final class ScalarResult<T> implements Iterable<T>, AutoCloseable {
      * @return the values, possibly empty
      */
     public List<T> all() {
-        List<T> values = new ArrayList<>();
-        for (Row row : result.all()) {
-            values.add(extractor.apply(row));
+        Iterator<T> source = consume("all()");
+        List<T> all = new ArrayList<>();
+        try {
+            source.forEachRemaining(all::add);
+        } finally {
+            onClose.run();
         }
-        return values;
+        return all;
     }
 
     /**
@@ -41,8 +88,12 @@ public final class ScalarResult<T> implements Iterable<T>, AutoCloseable {
      * @return the value or {@code null}
      */
     public T first() {
-        Row row = result.first();
-        return row == null ? null : extractor.apply(row);
+        Iterator<T> source = consume("first()");
+        try {
+            return source.hasNext() ? source.next() : null;
+        } finally {
+            onClose.run();
+        }
     }
 
     /**
@@ -53,7 +104,7 @@ public final class ScalarResult<T> implements Iterable<T>, AutoCloseable {
      * @throws io.athanor.orm.MultipleResultsFoundException when there are several
      */
     public T one() {
-        return extractor.apply(result.one());
+        return single("one()", true);
     }
 
     /**
@@ -63,8 +114,26 @@ public final class ScalarResult<T> implements Iterable<T>, AutoCloseable {
      * @throws io.athanor.orm.MultipleResultsFoundException when there are several rows
      */
     public T oneOrNull() {
-        Row row = result.oneOrNull();
-        return row == null ? null : extractor.apply(row);
+        return single("oneOrNull()", false);
+    }
+
+    private T single(String method, boolean required) {
+        Iterator<T> source = consume(method);
+        try {
+            if (!source.hasNext()) {
+                if (required) {
+                    throw Result.noRow(method);
+                }
+                return null;
+            }
+            T value = source.next();
+            if (source.hasNext()) {
+                throw Result.severalRows(method);
+            }
+            return value;
+        } finally {
+            onClose.run();
+        }
     }
 
     /**
@@ -73,21 +142,30 @@ public final class ScalarResult<T> implements Iterable<T>, AutoCloseable {
      * @return the stream
      */
     public Stream<T> stream() {
-        return result.stream().map(extractor);
+        Iterator<T> source = consume("stream()");
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(source, Spliterator.ORDERED), false)
+                .onClose(onClose);
     }
 
     @Override
     public Iterator<T> iterator() {
-        Iterator<Row> rows = result.iterator();
+        Iterator<T> source = consume("iterator()");
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return rows.hasNext();
+                boolean more = source.hasNext();
+                if (!more) {
+                    onClose.run();
+                }
+                return more;
             }
 
             @Override
             public T next() {
-                return extractor.apply(rows.next());
+                if (!hasNext()) {
+                    throw new NoSuchElementException("No more rows in this result.");
+                }
+                return source.next();
             }
         };
     }
@@ -95,6 +173,7 @@ public final class ScalarResult<T> implements Iterable<T>, AutoCloseable {
     /** Closes the underlying cursor. */
     @Override
     public void close() {
-        result.close();
+        consumed = true;
+        onClose.run();
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * @param <T> the mapped class
  */
-public final class Mapper<T> {
+public final class Mapper<T> implements io.athanor.orm.sql.EntityInfo {
 
     private final Class<T> type;
     private final io.athanor.orm.schema.Table table;
@@ -50,8 +50,52 @@ public final class Mapper<T> {
     }
 
     /** The mapped class. */
+    @Override
     public Class<T> type() {
         return type;
+    }
+
+    @Override
+    public String tableName() {
+        return table.name();
+    }
+
+    @Override
+    public String columnName(String attribute) {
+        return attribute(attribute).column().name();
+    }
+
+    @Override
+    public io.athanor.orm.sql.SqlType columnType(String attribute) {
+        return attribute(attribute).column().type();
+    }
+
+    @Override
+    public List<List<String[]>> foreignKeysTo(io.athanor.orm.sql.EntityInfo other) {
+        List<List<String[]>> keys = new ArrayList<>();
+        if (!(other instanceof Mapper)) {
+            return keys;
+        }
+        Mapper<?> target = (Mapper<?>) other;
+        for (io.athanor.orm.schema.ForeignKeyConstraint key : table.foreignKeys()) {
+            if (!key.referredTableName().equals(target.tableName())) {
+                continue;
+            }
+            List<String[]> pairs = new ArrayList<>();
+            for (int i = 0; i < key.columns().size(); i++) {
+                ColumnAttribute local = attributeForColumn(key.columns().get(i));
+                ColumnAttribute remote = target.attributeForColumn(key.referredColumns().get(i));
+                if (local == null || remote == null) {
+                    pairs = null;
+                    break;
+                }
+                pairs.add(new String[] {local.name(), remote.name()});
+            }
+            if (pairs != null) {
+                keys.add(pairs);
+            }
+        }
+        return keys;
     }
 
     /** The table the class maps to. */
@@ -110,6 +154,7 @@ public final class Mapper<T> {
     }
 
     /** The attribute names, in field order. */
+    @Override
     public List<String> attributeNames() {
         List<String> names = new ArrayList<>(attributes.size());
         for (ColumnAttribute attribute : attributes) {

@@ -24,11 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * naming the class and the field at fault, so a bad mapping stops the application at start-up. One
  * registry per application; thread-safe.
  */
-public final class Registry {
+public final class Registry implements io.athanor.orm.sql.EntityResolver {
 
     private final NamingStrategy naming;
     private final MetaData metadata;
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+
     private final Map<Class<?>, Mapper<?>> mappers = new ConcurrentHashMap<>();
+    private final String cacheKey = "registry-" + IDS.incrementAndGet();
 
     Registry(NamingStrategy naming, MetaData metadata) {
         this.naming = naming;
@@ -89,6 +92,16 @@ public final class Registry {
                     + " Registry.scan(..).");
         }
         return mapper;
+    }
+
+    @Override
+    public io.athanor.orm.sql.EntityInfo entity(Class<?> type) {
+        return mapper(type);
+    }
+
+    @Override
+    public String cacheKey() {
+        return cacheKey;
     }
 
     /**

@@ -26,11 +26,18 @@ final class EntityLoader {
      * The object for one row whose columns are the mapper's attributes in order.
      */
     <T> T load(Mapper<T> mapper, Row row) {
-        Object key = keyOf(mapper, row);
+        return load(mapper, row, 0);
+    }
+
+    /**
+     * The object for the columns of a row that start at {@code offset}, in the mapper's attribute order.
+     */
+    <T> T load(Mapper<T> mapper, Row row, int offset) {
+        Object key = keyOf(mapper, row, offset);
         InstanceState state = identityMap.get(mapper, key);
         if (state != null) {
             if (state.expired) {
-                refresh(state, row, false);
+                refresh(state, row, offset, false);
             }
             return mapper.type().cast(state.object());
         }
@@ -38,7 +45,7 @@ final class EntityLoader {
         List<ColumnAttribute> attributes = mapper.attributes();
         Object[] snapshot = new Object[attributes.size()];
         for (int i = 0; i < snapshot.length; i++) {
-            snapshot[i] = attributes.get(i).set(object, row.get(i));
+            snapshot[i] = attributes.get(i).set(object, row.get(offset + i));
         }
         state = session.stateFor(object, mapper);
         state.key = key;
@@ -55,12 +62,16 @@ final class EntityLoader {
      * keeps its value, and the change is still flushed later.
      */
     void refresh(InstanceState state, Row row, boolean overwrite) {
+        refresh(state, row, 0, overwrite);
+    }
+
+    void refresh(InstanceState state, Row row, int offset, boolean overwrite) {
         Object object = state.object();
         List<ColumnAttribute> attributes = state.mapper.attributes();
         Object[] snapshot = state.snapshot;
         for (int i = 0; i < attributes.size(); i++) {
             ColumnAttribute attribute = attributes.get(i);
-            Object loaded = row.get(i);
+            Object loaded = row.get(offset + i);
             if (overwrite || snapshot == null || same(attribute.get(object), snapshot[i])) {
                 snapshot[i] = attribute.set(object, loaded);
             } else {
@@ -71,17 +82,17 @@ final class EntityLoader {
         state.expired = false;
     }
 
-    private static Object keyOf(Mapper<?> mapper, Row row) {
+    private static Object keyOf(Mapper<?> mapper, Row row, int offset) {
         List<ColumnAttribute> keys = mapper.primaryKeyAttributes();
         if (keys.size() == 1) {
             ColumnAttribute key = keys.get(0);
-            return io.athanor.orm.engine.ValueConverter.convert(row.get(key.index()), boxed(key.javaType()),
+            return io.athanor.orm.engine.ValueConverter.convert(row.get(offset + key.index()), boxed(key.javaType()),
                     key.column().qualifiedName());
         }
         Object[] values = new Object[keys.size()];
         for (int i = 0; i < values.length; i++) {
             ColumnAttribute key = keys.get(i);
-            values[i] = io.athanor.orm.engine.ValueConverter.convert(row.get(key.index()), boxed(key.javaType()),
+            values[i] = io.athanor.orm.engine.ValueConverter.convert(row.get(offset + key.index()), boxed(key.javaType()),
                     key.column().qualifiedName());
         }
         return List.of(values);

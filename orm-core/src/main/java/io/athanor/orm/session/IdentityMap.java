@@ -37,6 +37,11 @@ final class IdentityMap {
         }
     }
 
+    int count(Mapper<?> mapper) {
+        Map<Object, InstanceState> states = byMapper.get(mapper);
+        return states == null ? 0 : states.size();
+    }
+
     List<InstanceState> all() {
         List<InstanceState> all = new ArrayList<>(size);
         for (Map<Object, InstanceState> states : byMapper.values()) {

@@ -9,12 +9,18 @@ import io.athanor.orm.engine.Row;
 import io.athanor.orm.mapping.ColumnAttribute;
 import io.athanor.orm.mapping.Mapper;
 import io.athanor.orm.mapping.Registry;
+import io.athanor.orm.engine.ScalarResult;
+import io.athanor.orm.sql.CompilableStatement;
+import io.athanor.orm.sql.Insert;
+import io.athanor.orm.sql.Select;
+import io.athanor.orm.sql.Sql;
 import io.athanor.orm.sql.Statement;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -57,6 +63,7 @@ public final class Session implements AutoCloseable {
     private final List<InstanceState> deletedInTransaction = new ArrayList<>();
     private final List<Savepoint> savepoints = new ArrayList<>();
     private final EntityLoader loader = new EntityLoader(this, identityMap);
+    private final QueryExecutor queries;
     private final ThreadGuard guard = new ThreadGuard();
     private boolean autoflush;
     private Connection connection;
@@ -71,6 +78,7 @@ public final class Session implements AutoCloseable {
         this.registry = factory.registry();
         this.autoflush = factory.autoflush();
         this.expireOnCommit = factory.expireOnCommit();
+        this.queries = new QueryExecutor(this, registry, identityMap, loader);
     }
 
     /** Implements {@link io.athanor.orm.Athanor#inspect(Object)}. */
@@ -727,9 +735,12 @@ public final class Session implements AutoCloseable {
     // ------------------------------------------------------------------ statements, autoflush
 
     /**
-     * Executes a statement in the session's transaction, after an autoflush.
+     * Executes a statement in the session's transaction, after an autoflush (SQLAlchemy's
+     * {@code session.execute}). A SELECT's rows hold identity-mapped objects where it selects mapped
+     * classes; a bulk UPDATE brings loaded objects of the matched rows up to date, and a bulk DELETE
+     * removes them from the session; {@link Result#rowCount()} gives the rows matched.
      *
-     * @param statement e.g. {@code Sql.text("select count(*) from customers")}
+     * @param statement a SELECT, INSERT, UPDATE, DELETE, UNION or {@code Sql.text(..)}
      * @return the result
      */
     public Result execute(Statement statement) {
@@ -737,10 +748,72 @@ public final class Session implements AutoCloseable {
         try {
             requireUsable();
             autoflush();
+            if (statement instanceof CompilableStatement) {
+                return queries.execute((CompilableStatement) statement);
+            }
             return connection().execute(statement);
         } finally {
             exit();
         }
+    }
+
+    /**
+     * Executes an INSERT once per row, as one JDBC batch (SQLAlchemy's ORM bulk insert):
+     *
+     * <pre>{@code
+     * session.execute(insert(Customer.class), List.of(Map.of("name", "Ed"), Map.of("name", "Wendy")));
+     * }</pre>
+     *
+     * @param insert the INSERT of a mapped class
+     * @param rows one map of values by attribute name per row; all name the same attributes
+     * @return a result whose row count is the rows inserted
+     */
+    public Result execute(Insert insert, List<? extends Map<String, ?>> rows) {
+        enter();
+        try {
+            requireUsable();
+            autoflush();
+            return queries.insertMany(insert, rows);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * The first item of each row of a SELECT: for {@code select(User.class)}, the {@code User}s, through the
+     * identity map (the same object for the same row; expired objects are refreshed by the row), after an
+     * autoflush (SQLAlchemy's {@code session.scalars}).
+     *
+     * <pre>{@code
+     * List<User> users = session.scalars(select(User.class).where(col("name").in("spongebob", "sandy"))).all();
+     * }</pre>
+     *
+     * @param select the SELECT
+     * @param <T> what it selects
+     * @return the values, read from the cursor as they are asked for
+     */
+    public <T> ScalarResult<T> scalars(Select<T> select) {
+        enter();
+        try {
+            requireUsable();
+            autoflush();
+            return queries.scalars(select);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * A legacy query (SQLAlchemy 1.x's {@code session.query(User)}), a thin layer over {@code select}:
+     * {@code session.query(User.class).filterBy("name", "ed").first()}.
+     *
+     * @param entity the mapped class
+     * @param <T> the class
+     * @return the query
+     */
+    public <T> Query<T> query(Class<T> entity) {
+        requireUsable();
+        return new Query<>(this, Sql.select(entity));
     }
 
     /**

@@ -12,7 +12,7 @@ public interface EntityResolver {
      *
      * @param entity the class
      * @return its table information
-     * @throws io.athanor.orm.ArgumentException when the class is not mapped
+     * @throws io.athanor.orm.OrmException when the class is not mapped
      */
     EntityInfo entity(Class<?> entity);
 

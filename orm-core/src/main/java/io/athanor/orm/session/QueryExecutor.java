@@ -1,0 +1,194 @@
+package io.athanor.orm.session;
+
+import io.athanor.orm.engine.Connection;
+import io.athanor.orm.engine.Result;
+import io.athanor.orm.engine.Row;
+import io.athanor.orm.engine.ScalarResult;
+import io.athanor.orm.mapping.ColumnAttribute;
+import io.athanor.orm.mapping.Mapper;
+import io.athanor.orm.mapping.Registry;
+import io.athanor.orm.sql.BoundStatement;
+import io.athanor.orm.sql.CompilableStatement;
+import io.athanor.orm.sql.CompiledStatement;
+import io.athanor.orm.sql.Delete;
+import io.athanor.orm.sql.Expression;
+import io.athanor.orm.sql.Insert;
+import io.athanor.orm.sql.ResultSlot;
+import io.athanor.orm.sql.Select;
+import io.athanor.orm.sql.Sql;
+import io.athanor.orm.sql.Update;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs statements of the expression language for a session: turns rows into identity-mapped objects,
+ * and keeps loaded objects in step with bulk UPDATE and DELETE (SQLAlchemy's
+ * {@code synchronize_session="fetch"}).
+ */
+final class QueryExecutor {
+
+    private final Session session;
+    private final Registry registry;
+    private final IdentityMap identityMap;
+    private final EntityLoader loader;
+
+    QueryExecutor(Session session, Registry registry, IdentityMap identityMap, EntityLoader loader) {
+        this.session = session;
+        this.registry = registry;
+        this.identityMap = identityMap;
+        this.loader = loader;
+    }
+
+    private BoundStatement bind(CompilableStatement statement) {
+        Connection connection = session.connection();
+        return statement.bind(connection.dialect(), registry, connection.engine().compiledCache());
+    }
+
+    /** The first item of each row: entities through the identity map, read lazily. */
+    <T> ScalarResult<T> scalars(Select<T> select) {
+        BoundStatement bound = bind(select);
+        Result result = session.connection().execute(bound.compiled().sql(), bound.values());
+        ResultSlot first = bound.compiled().slots().get(0);
+        Mapper<?> mapper = first.entity() == null ? null : registry.mapper(first.entity());
+        Iterator<Row> rows = result.iterator();
+        Iterator<T> values = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public T next() {
+                Row row = rows.next();
+                return (T) (mapper == null ? row.get(first.start()) : loader.load(mapper, row, first.start()));
+            }
+        };
+        return ScalarResult.of(values, result::close);
+    }
+
+    Result execute(CompilableStatement statement) {
+        if (statement instanceof Update) {
+            return update((Update) statement);
+        }
+        if (statement instanceof Delete) {
+            return delete((Delete) statement);
+        }
+        BoundStatement bound = bind(statement);
+        Result result = session.connection().execute(bound.compiled().sql(), bound.values());
+        return bound.compiled().hasEntities() ? withEntities(result, bound.compiled()) : result;
+    }
+
+    /** Rows whose entity slots hold objects from the identity map. */
+    private Result withEntities(Result result, CompiledStatement compiled) {
+        List<ResultSlot> slots = compiled.slots();
+        List<String> labels = new ArrayList<>(slots.size());
+        List<Mapper<?>> mappers = new ArrayList<>(slots.size());
+        for (ResultSlot slot : slots) {
+            labels.add(slot.label());
+            mappers.add(slot.entity() == null ? null : registry.mapper(slot.entity()));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Row row : result) {
+            Object[] values = new Object[slots.size()];
+            for (int i = 0; i < values.length; i++) {
+                ResultSlot slot = slots.get(i);
+                values[i] = mappers.get(i) == null ? row.get(slot.start())
+                        : loader.load(mappers.get(i), row, slot.start());
+            }
+            rows.add(values);
+        }
+        return Result.of(labels, rows);
+    }
+
+    private Result update(Update update) {
+        Mapper<?> mapper = registry.mapper(update.entity());
+        Set<Object> keys = matchingLoadedKeys(mapper, update.whereClause());
+        BoundStatement bound = bind(update);
+        Result result = session.connection().execute(bound.compiled().sql(), bound.values());
+        for (Object key : keys) {
+            InstanceState state = identityMap.get(mapper, key);
+            if (state == null) {
+                continue;
+            }
+            Object object = state.object();
+            for (Map.Entry<String, Object> assignment : update.assignments().entrySet()) {
+                ColumnAttribute attribute = mapper.attribute(assignment.getKey());
+                if (assignment.getValue() instanceof Expression) {
+                    // The new value is computed by the database: reload it before the object is handed out.
+                    state.expired = true;
+                } else {
+                    state.snapshot[attribute.index()] = attribute.set(object, assignment.getValue());
+                }
+            }
+        }
+        return result;
+    }
+
+    private Result delete(Delete delete) {
+        Mapper<?> mapper = registry.mapper(delete.entity());
+        Set<Object> keys = matchingLoadedKeys(mapper, delete.whereClause());
+        BoundStatement bound = bind(delete);
+        Result result = session.connection().execute(bound.compiled().sql(), bound.values());
+        for (Object key : keys) {
+            InstanceState state = identityMap.get(mapper, key);
+            if (state != null) {
+                session.deletedByFlush(state);
+            }
+        }
+        return result;
+    }
+
+    /** The keys of the rows a bulk statement will touch, when objects of that class are loaded at all. */
+    private Set<Object> matchingLoadedKeys(Mapper<?> mapper, Expression<Boolean> where) {
+        Set<Object> keys = new HashSet<>();
+        if (identityMap.count(mapper) == 0) {
+            return keys;
+        }
+        List<ColumnAttribute> keyAttributes = mapper.primaryKeyAttributes();
+        Object[] columns = new Object[keyAttributes.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = Sql.col(mapper.type(), keyAttributes.get(i).name());
+        }
+        Select<Object> select = Sql.select(columns).from(mapper.type());
+        if (where != null) {
+            select = select.where(where);
+        }
+        BoundStatement bound = bind(select);
+        for (Row row : session.connection().execute(bound.compiled().sql(), bound.values())) {
+            Object[] values = new Object[columns.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = row.get(i, EntityLoader.boxed(keyAttributes.get(i).javaType()));
+            }
+            keys.add(values.length == 1 ? values[0] : List.of(values));
+        }
+        return keys;
+    }
+
+    /** INSERT of many rows by attribute name as one JDBC batch. */
+    Result insertMany(Insert insert, List<? extends Map<String, ?>> rows) {
+        if (rows.isEmpty()) {
+            return Result.ofRowCount(0);
+        }
+        BoundStatement first = bind(insert.values(rows.get(0)));
+        List<Object[]> valueSets = new ArrayList<>(rows.size());
+        valueSets.add(first.values());
+        for (int i = 1; i < rows.size(); i++) {
+            valueSets.add(bind(insert.values(rows.get(i))).values());
+        }
+        int[] counts = session.connection().executeBatch(first.compiled().sql(), valueSets, null).counts();
+        long total = 0;
+        for (int count : counts) {
+            if (count < 0) {
+                return Result.ofRowCount(-1);
+            }
+            total += count;
+        }
+        return Result.ofRowCount(total);
+    }
+}
