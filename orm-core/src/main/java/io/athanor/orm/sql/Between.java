@@ -15,15 +15,15 @@ final class Between extends Expression<Boolean> {
 
     @Override
     void compile(SqlCompiler compiler) {
-        Operation.operand(compiler, operand);
+        Operation.operand(compiler, operand, COMPARE + 1);
         compiler.append(" BETWEEN ");
-        Operation.operand(compiler, low);
+        Operation.operand(compiler, low, COMPARE + 1);
         compiler.append(" AND ");
-        Operation.operand(compiler, high);
+        Operation.operand(compiler, high, COMPARE + 1);
     }
 
     @Override
-    boolean compound() {
-        return true;
+    int precedence() {
+        return COMPARE;
     }
 }

@@ -38,6 +38,10 @@ public final class ColumnRef<T> extends Expression<T> {
         return entity;
     }
 
+    String alias() {
+        return alias;
+    }
+
     /** The attribute name. */
     public String attribute() {
         return attribute;
@@ -45,6 +49,9 @@ public final class ColumnRef<T> extends Expression<T> {
 
     @Override
     void compile(SqlCompiler compiler) {
+        if (entity == null && compiler.collecting()) {
+            return;
+        }
         if (entity == null) {
             Scope.EntitySource source = compiler.primaryEntity(attribute);
             compiler.entityColumn(source.type, source.alias, attribute, compiler.qualifyColumns());

@@ -86,7 +86,7 @@ public final class CompoundSelect extends CompilableStatement {
             }
         }
         // The combined rows have column names only: order by them unqualified.
-        compiler.pushScope(new Scope(null, List.of(), false));
+        compiler.pushScope(new Scope(selects.get(0).primarySource(compiler), List.of(), false));
         try {
             Select.compileOrderBy(compiler, orderBy);
         } finally {

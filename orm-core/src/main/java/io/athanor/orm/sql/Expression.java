@@ -43,10 +43,18 @@ public abstract class Expression<T> {
         return null;
     }
 
-    /** Whether writing this expression needs parentheses inside an operation. */
-    boolean compound() {
-        return false;
+    /** How tightly the expression's operator binds: operands that bind less tightly get parentheses. */
+    int precedence() {
+        return ATOMIC;
     }
+
+    static final int ATOMIC = 100;
+    static final int MULTIPLY = 9;
+    static final int ADD = 8;
+    static final int COMPARE = 5;
+    static final int NOT = 4;
+    static final int AND = 3;
+    static final int OR = 2;
 
     Expression<?> operand(Object value) {
         return value instanceof Expression ? (Expression<?>) value : new BoundValue<>(value, this);

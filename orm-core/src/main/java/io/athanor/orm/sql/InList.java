@@ -22,7 +22,7 @@ final class InList extends Expression<Boolean> {
             compiler.append(negated ? "1 = 1" : "1 = 0");
             return;
         }
-        Operation.operand(compiler, operand);
+        Operation.operand(compiler, operand, COMPARE + 1);
         compiler.append(negated ? " NOT IN (" : " IN (");
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
@@ -34,7 +34,7 @@ final class InList extends Expression<Boolean> {
     }
 
     @Override
-    boolean compound() {
-        return true;
+    int precedence() {
+        return COMPARE;
     }
 }

@@ -15,14 +15,14 @@ final class InSelect extends Expression<Boolean> {
 
     @Override
     void compile(SqlCompiler compiler) {
-        Operation.operand(compiler, operand);
+        Operation.operand(compiler, operand, COMPARE + 1);
         compiler.append(negated ? " NOT IN (" : " IN (");
         subquery.compileNested(compiler);
         compiler.append(")");
     }
 
     @Override
-    boolean compound() {
-        return true;
+    int precedence() {
+        return COMPARE;
     }
 }

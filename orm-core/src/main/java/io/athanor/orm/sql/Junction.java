@@ -24,13 +24,16 @@ final class Junction extends Expression<Boolean> {
             if (i > 0) {
                 compiler.append(operator);
             }
-            Operation.operand(compiler, conditions.get(i));
+            Operation.operand(compiler, conditions.get(i), precedence());
         }
     }
 
     @Override
-    boolean compound() {
-        return conditions.size() > 1;
+    int precedence() {
+        if (conditions.isEmpty()) {
+            return COMPARE;
+        }
+        return conditions.size() == 1 ? conditions.get(0).precedence() : operator.equals(" AND ") ? AND : OR;
     }
 
     static final class Not extends Expression<Boolean> {
@@ -45,6 +48,11 @@ final class Junction extends Expression<Boolean> {
             compiler.append("NOT (");
             condition.compile(compiler);
             compiler.append(")");
+        }
+
+        @Override
+        int precedence() {
+            return NOT;
         }
     }
 }

@@ -23,8 +23,8 @@ final class Labeled<T> extends Expression<T> {
     }
 
     @Override
-    boolean compound() {
-        return expression.compound();
+    int precedence() {
+        return expression.precedence();
     }
 
     @Override

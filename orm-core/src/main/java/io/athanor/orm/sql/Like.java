@@ -32,7 +32,7 @@ final class Like extends Expression<Boolean> {
         if (lower) {
             compiler.append("LOWER(");
         }
-        Operation.operand(compiler, operand);
+        Operation.operand(compiler, operand, COMPARE + 1);
         compiler.append(lower ? ")" : "");
         compiler.append(negated ? " NOT" : "").append(nativeIlike ? " ILIKE " : " LIKE ");
         if (lower) {
@@ -46,7 +46,7 @@ final class Like extends Expression<Boolean> {
     }
 
     @Override
-    boolean compound() {
-        return true;
+    int precedence() {
+        return COMPARE;
     }
 }

@@ -15,24 +15,36 @@ final class Operation<T> extends Expression<T> {
 
     @Override
     void compile(SqlCompiler compiler) {
-        operand(compiler, left);
+        int precedence = precedence();
+        operand(compiler, left, precedence);
         compiler.append(operator);
-        operand(compiler, right);
+        // The right operand of "-" and "/" needs parentheses at equal precedence too: a - (b - c).
+        operand(compiler, right, precedence + (operator.equals(" - ") || operator.equals(" / ") ? 1 : 0));
     }
 
-    static void operand(SqlCompiler compiler, Expression<?> expression) {
-        if (expression.compound()) {
+    @Override
+    int precedence() {
+        switch (operator) {
+            case " * ":
+            case " / ":
+                return MULTIPLY;
+            case " + ":
+            case " - ":
+                return ADD;
+            default:
+                return COMPARE;
+        }
+    }
+
+    /** Writes an operand of an operator of the given precedence, in parentheses when it binds less tightly. */
+    static void operand(SqlCompiler compiler, Expression<?> expression, int parentPrecedence) {
+        if (expression.precedence() < parentPrecedence) {
             compiler.append("(");
             expression.compile(compiler);
             compiler.append(")");
         } else {
             expression.compile(compiler);
         }
-    }
-
-    @Override
-    boolean compound() {
-        return true;
     }
 
     @Override

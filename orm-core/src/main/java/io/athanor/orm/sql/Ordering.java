@@ -29,10 +29,10 @@ public final class Ordering {
     void compile(SqlCompiler compiler) {
         if (nullsFirst != null && !compiler.dialect().supportsNullsOrdering()) {
             // "x IS NULL" sorts false (0) before true (1): DESC puts NULLs first.
-            Operation.operand(compiler, expression);
+            Operation.operand(compiler, expression, Expression.COMPARE);
             compiler.append(nullsFirst ? " IS NULL DESC, " : " IS NULL ASC, ");
         }
-        Operation.operand(compiler, expression);
+        Operation.operand(compiler, expression, Expression.COMPARE);
         compiler.append(ascending ? " ASC" : " DESC");
         if (nullsFirst != null && compiler.dialect().supportsNullsOrdering()) {
             compiler.append(nullsFirst ? " NULLS FIRST" : " NULLS LAST");

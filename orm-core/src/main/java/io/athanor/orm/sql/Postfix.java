@@ -13,12 +13,12 @@ final class Postfix<T> extends Expression<T> {
 
     @Override
     void compile(SqlCompiler compiler) {
-        Operation.operand(compiler, operand);
+        Operation.operand(compiler, operand, COMPARE + 1);
         compiler.append(suffix);
     }
 
     @Override
-    boolean compound() {
-        return true;
+    int precedence() {
+        return COMPARE;
     }
 }

@@ -530,10 +530,14 @@ public final class Select<T> extends CompilableStatement {
             }
             addImplied(froms, implied, compiler, topLevel);
         }
+        SqlCompiler collector = SqlCompiler.collector(compiler.dialect());
         for (Object item : parts.items) {
-            if (item instanceof ColumnRef && ((ColumnRef<?>) item).entity() != null) {
-                addImplied(froms, new EntityFrom(((ColumnRef<?>) item).entity(), null), compiler, topLevel);
+            if (item instanceof Expression) {
+                ((Expression<?>) item).compile(collector);
             }
+        }
+        for (Scope.EntitySource source : collector.collected()) {
+            addImplied(froms, new EntityFrom(source.type, source.alias), compiler, topLevel);
         }
         if (froms.isEmpty() && parts.joins.isEmpty() && !parts.where.isEmpty() && topLevel) {
             throw new ArgumentException("ATH-E087", "The statement has WHERE criteria but selects from no table; name"
@@ -574,6 +578,11 @@ public final class Select<T> extends CompilableStatement {
             }
         }
         return false;
+    }
+
+    /** The entity an unbound column of this SELECT refers to, judged from its items and FROM alone. */
+    Scope.EntitySource primarySource(SqlCompiler compiler) {
+        return primary(fromList(compiler, true));
     }
 
     private Scope.EntitySource primary(List<FromItem> froms) {

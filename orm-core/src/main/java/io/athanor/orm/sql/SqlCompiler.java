@@ -25,12 +25,29 @@ public final class SqlCompiler {
     private final List<String> names = new ArrayList<>();
     private final Deque<Scope> scopes = new ArrayDeque<>();
     private List<ResultSlot> slots = List.of();
+    /** When set, the walk only records which entities the expressions outside any nested SELECT refer to. */
+    private List<Scope.EntitySource> collected;
     private int columnsInSlots;
 
     SqlCompiler(boolean keyMode, SqlDialect dialect, EntityResolver resolver) {
         this.keyMode = keyMode;
         this.dialect = dialect;
         this.resolver = resolver;
+    }
+
+    /** A walk that finds the entities an expression refers to, for the FROM clause. */
+    static SqlCompiler collector(SqlDialect dialect) {
+        SqlCompiler compiler = new SqlCompiler(true, dialect, null);
+        compiler.collected = new ArrayList<>();
+        return compiler;
+    }
+
+    boolean collecting() {
+        return collected != null;
+    }
+
+    List<Scope.EntitySource> collected() {
+        return collected;
     }
 
     /** Whether this pass only builds the structural key. */
@@ -87,6 +104,12 @@ public final class SqlCompiler {
 
     /** Writes a column of an entity (qualified with the table or alias when {@code qualify}). */
     void entityColumn(Class<?> type, String alias, String attribute, boolean qualify) {
+        if (collected != null) {
+            if (scopes.isEmpty() && type != null) {
+                collected.add(new Scope.EntitySource(type, alias));
+            }
+            return;
+        }
         if (keyMode) {
             out.append(type == null ? "?" : type.getName()).append('/').append(alias).append('.').append(attribute);
             return;
