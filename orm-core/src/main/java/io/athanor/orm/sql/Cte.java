@@ -1,5 +1,7 @@
 package io.athanor.orm.sql;
 
+import java.util.List;
+
 /**
  * A common table expression, {@code WITH name AS (...)} (SQLAlchemy's {@code cte()}), from
  * {@link Select#cte(String)}; recursive when built with {@link #unionAll(Select)}:
@@ -63,7 +65,17 @@ public final class Cte extends FromItem {
 
     /** Writes {@code name AS (...)} for the WITH clause. */
     void compileDefinition(SqlCompiler compiler) {
-        compiler.identifier(name).append(" AS (");
+        compiler.identifier(name);
+        if (recursive != null) {
+            // Some databases (H2) need the column names of a recursive CTE spelled out.
+            compiler.append(" (");
+            List<String> columns = anchor.outputNames(compiler);
+            for (int i = 0; i < columns.size(); i++) {
+                compiler.append(i == 0 ? "" : ", ").identifier(columns.get(i));
+            }
+            compiler.append(")");
+        }
+        compiler.append(" AS (");
         anchor.compileNested(compiler);
         if (recursive != null) {
             compiler.append(" UNION ALL ");

@@ -580,6 +580,33 @@ public final class Select<T> extends CompilableStatement {
         return false;
     }
 
+    /** The names of this SELECT's output columns, for a CTE's column list. */
+    List<String> outputNames(SqlCompiler compiler) {
+        List<String> names = new ArrayList<>();
+        for (Object item : parts.items) {
+            if (item instanceof ColumnRef) {
+                ColumnRef<?> ref = (ColumnRef<?>) item;
+                Class<?> type = ref.entity() != null ? ref.entity() : primarySource(compiler).type;
+                names.add(compiler.keyMode() ? ref.attribute() : compiler.entity(type).columnName(ref.attribute()));
+            } else if (item instanceof Expression && ((Expression<?>) item).label() != null) {
+                names.add(((Expression<?>) item).label());
+            } else if (item instanceof Expression) {
+                throw new ArgumentException("ATH-E083", "A column of a recursive CTE needs a name: label the expression"
+                        + " with .as(\"name\").");
+            } else {
+                Class<?> type = item instanceof EntityFrom ? ((EntityFrom) item).type : (Class<?>) item;
+                if (compiler.keyMode()) {
+                    names.add(type.getName());
+                } else {
+                    for (String attribute : compiler.entity(type).attributeNames()) {
+                        names.add(compiler.entity(type).columnName(attribute));
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
     /** The entity an unbound column of this SELECT refers to, judged from its items and FROM alone. */
     Scope.EntitySource primarySource(SqlCompiler compiler) {
         return primary(fromList(compiler, true));
