@@ -175,11 +175,34 @@ final class QueryExecutor {
         if (rows.isEmpty()) {
             return Result.ofRowCount(0);
         }
-        BoundStatement first = bind(insert.values(rows.get(0)));
+        // Every row is bound in the mapper's attribute order, whatever the iteration order of its map, so that
+        // one compiled statement fits all of them.
+        Mapper<?> mapper = registry.mapper(insert.entity());
+        List<String> attributes = new ArrayList<>();
+        for (ColumnAttribute attribute : mapper.attributes()) {
+            if (rows.get(0).containsKey(attribute.name())) {
+                attributes.add(attribute.name());
+            }
+        }
         List<Object[]> valueSets = new ArrayList<>(rows.size());
-        valueSets.add(first.values());
-        for (int i = 1; i < rows.size(); i++) {
-            valueSets.add(bind(insert.values(rows.get(i))).values());
+        BoundStatement first = null;
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, ?> row = rows.get(i);
+            if (row.size() != attributes.size() || !row.keySet().containsAll(attributes)) {
+                throw new io.athanor.orm.ArgumentException("ATH-E086", "Row " + (i + 1) + " of the bulk insert into "
+                        + mapper.type().getSimpleName() + " names " + new java.util.TreeSet<>(row.keySet())
+                        + " but the first row names " + new java.util.TreeSet<>(rows.get(0).keySet()) + "; every row"
+                        + " names the same mapped attributes.");
+            }
+            Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+            for (String attribute : attributes) {
+                ordered.put(attribute, row.get(attribute));
+            }
+            BoundStatement bound = bind(insert.values(ordered));
+            if (first == null) {
+                first = bound;
+            }
+            valueSets.add(bound.values());
         }
         int[] counts = session.connection().executeBatch(first.compiled().sql(), valueSets, null).counts();
         long total = 0;
