@@ -39,6 +39,16 @@ class QuickStartTest {
     }
 
     @AcrossDatabases
+    void theGeneratedMetamodelNamesTheSameColumns(TestDatabase db) {
+        try (Session session = QuickStartData.open(db)) {
+            Address sandy = session.scalars(select(Address.class).join(User.class)
+                    .where(User_.name.eq("sandy"), Address_.emailAddress.eq("sandy@sqlalchemy.org"))).one();
+
+            assertThat(sandy.getEmailAddress()).isEqualTo("sandy@sqlalchemy.org");
+        }
+    }
+
+    @AcrossDatabases
     void oneRaisesWhenNoRowMatches(TestDatabase db) {
         try (Session session = QuickStartData.open(db)) {
             assertThatThrownBy(() -> session.scalars(select(User.class).where(col("name").eq("squidward"))).one())
