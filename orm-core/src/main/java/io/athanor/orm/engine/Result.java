@@ -97,13 +97,13 @@ public final class Result implements AutoCloseable, Iterable<Row> {
     }
 
     /**
-     * The number of rows an INSERT, UPDATE or DELETE matched, or -1 for a query or when the driver
-     * does not say.
+     * The number of rows an INSERT, UPDATE or DELETE matched (SQLAlchemy's {@code rowcount}), or -1 for a
+     * query or when the driver does not say.
      *
      * @return the row count
      */
-    public long rowCount() {
-        return rowCount;
+    public int rowCount() {
+        return (int) Math.min(Integer.MAX_VALUE, rowCount);
     }
 
     /** The column labels of a query's rows. */
