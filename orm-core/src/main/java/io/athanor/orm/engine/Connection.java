@@ -38,6 +38,8 @@ public final class Connection implements AutoCloseable {
     private final Dialect dialect;
     private final StatementLog log;
     private final boolean restoreAutoCommit;
+    /** A connection whose transaction another component (such as Spring) begins, commits and closes. */
+    private final boolean external;
     private final List<Result> openResults = new ArrayList<>();
     private final List<NestedTransaction> savepoints = new ArrayList<>();
     private boolean transactionBegun;
@@ -45,13 +47,35 @@ public final class Connection implements AutoCloseable {
     private int savepointCounter;
 
     Connection(Engine engine, java.sql.Connection jdbc, Dialect dialect, StatementLog log) throws SQLException {
+        this(engine, jdbc, dialect, log, false);
+    }
+
+    Connection(Engine engine, java.sql.Connection jdbc, Dialect dialect, StatementLog log, boolean external)
+            throws SQLException {
         this.engine = engine;
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.log = log;
-        this.restoreAutoCommit = jdbc.getAutoCommit();
+        this.external = external;
+        this.restoreAutoCommit = !external && jdbc.getAutoCommit();
         if (restoreAutoCommit) {
             jdbc.setAutoCommit(false);
+        }
+        if (external) {
+            transactionBegun = true;
+        }
+    }
+
+    /** Whether the transaction belongs to another component, which commits, rolls back and closes it. */
+    public boolean isExternal() {
+        return external;
+    }
+
+    private void requireOwnTransaction(String operation) {
+        if (external) {
+            throw new InvalidRequestException("ATH-E074", "This connection takes part in a transaction managed"
+                    + " elsewhere (for example by Spring's @Transactional); it cannot " + operation + " it. The"
+                    + " transaction ends when its manager commits or rolls it back.");
         }
     }
 
@@ -86,6 +110,7 @@ public final class Connection implements AutoCloseable {
         Object[] values = compiled.arrange(merged(statement, parameters));
         beginIfNeeded();
         log.statement(compiled.sql(), compiled.parameterNames(), values);
+        long started = System.nanoTime();
         PreparedStatement prepared = null;
         try {
             prepared = jdbc.prepareStatement(compiled.sql());
@@ -99,10 +124,12 @@ public final class Connection implements AutoCloseable {
                 ResultSet rows = prepared.getResultSet();
                 Result result = new Result(this, prepared, rows, dialect);
                 openResults.add(result);
+                engine.executed(compiled.sql(), 1, started);
                 return result;
             }
             long count = prepared.getUpdateCount();
             prepared.close();
+            engine.executed(compiled.sql(), 1, started);
             return new Result(count);
         } catch (SQLException failure) {
             closeQuietly(prepared);
@@ -122,6 +149,7 @@ public final class Connection implements AutoCloseable {
         requireOpen();
         beginIfNeeded();
         log.statement(compiled.sql(), compiled.parameterNames(), values);
+        long started = System.nanoTime();
         PreparedStatement prepared = null;
         try {
             prepared = jdbc.prepareStatement(compiled.sql());
@@ -134,10 +162,12 @@ public final class Connection implements AutoCloseable {
             if (prepared.execute()) {
                 Result result = new Result(this, prepared, prepared.getResultSet(), dialect);
                 openResults.add(result);
+                engine.executed(compiled.sql(), 1, started);
                 return result;
             }
             long count = prepared.getUpdateCount();
             prepared.close();
+            engine.executed(compiled.sql(), 1, started);
             return new Result(count);
         } catch (SQLException failure) {
             closeQuietly(prepared);
@@ -164,6 +194,7 @@ public final class Connection implements AutoCloseable {
         } else {
             log.batch(compiled.sql(), compiled.parameterNames(), valueSets);
         }
+        long started = System.nanoTime();
         Object[] current = null;
         try (PreparedStatement prepared = generatedColumns == null ? jdbc.prepareStatement(compiled.sql())
                 : generatedColumns.length == 0
@@ -197,6 +228,7 @@ public final class Connection implements AutoCloseable {
                     }
                 }
             }
+            engine.executed(compiled.sql(), valueSets.size(), started);
             return new BatchResult(counts, generated);
         } catch (SQLException failure) {
             throw dialect.translate(failure, compiled.sql(), log.forError(current));
@@ -235,6 +267,7 @@ public final class Connection implements AutoCloseable {
         }
         beginIfNeeded();
         log.batch(compiled.sql(), compiled.parameterNames(), sets);
+        long started = System.nanoTime();
         Object[] current = null;
         try (PreparedStatement prepared = jdbc.prepareStatement(compiled.sql())) {
             for (Object[] values : sets) {
@@ -245,7 +278,9 @@ public final class Connection implements AutoCloseable {
                 prepared.addBatch();
             }
             current = null;
-            return new Result(totalCount(prepared.executeBatch()));
+            Result result = new Result(totalCount(prepared.executeBatch()));
+            engine.executed(compiled.sql(), sets.size(), started);
+            return result;
         } catch (SQLException failure) {
             throw dialect.translate(failure, compiled.sql(), log.forError(current));
         }
@@ -278,6 +313,7 @@ public final class Connection implements AutoCloseable {
     /** Commits the current transaction; the next statement begins a new one. */
     public void commit() {
         requireOpen();
+        requireOwnTransaction("commit");
         closeResults();
         endSavepoints();
         try {
@@ -294,6 +330,7 @@ public final class Connection implements AutoCloseable {
     /** Rolls back the current transaction; the next statement begins a new one. */
     public void rollback() {
         requireOpen();
+        requireOwnTransaction("roll back");
         closeResults();
         endSavepoints();
         try {
@@ -411,6 +448,9 @@ public final class Connection implements AutoCloseable {
         closed = true;
         closeResults();
         endSavepoints();
+        if (external) {
+            return;
+        }
         try {
             jdbc.rollback();
             if (transactionBegun) {

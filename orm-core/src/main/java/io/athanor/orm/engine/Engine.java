@@ -41,11 +41,12 @@ public final class Engine implements AutoCloseable {
     private final int fetchSize;
     private final boolean prePing;
     private final CompiledCache compiledCache;
+    private final java.util.List<StatementListener> listeners;
     private volatile Dialect dialect;
     private volatile boolean disposed;
 
     Engine(String url, String username, DataSource dataSource, boolean ownsPool, Dialect dialect, boolean echo,
-           int fetchSize, boolean prePing, int compiledCacheSize) {
+           int fetchSize, boolean prePing, int compiledCacheSize, java.util.List<StatementListener> listeners) {
         this.url = url;
         this.username = username;
         this.dataSource = dataSource;
@@ -55,6 +56,16 @@ public final class Engine implements AutoCloseable {
         this.fetchSize = fetchSize;
         this.prePing = prePing;
         this.compiledCache = new CompiledCache(compiledCacheSize);
+        this.listeners = java.util.List.copyOf(listeners);
+    }
+
+    void executed(String sql, int executions, long started) {
+        if (!listeners.isEmpty()) {
+            long nanos = System.nanoTime() - started;
+            for (StatementListener listener : listeners) {
+                listener.executed(sql, executions, nanos);
+            }
+        }
     }
 
     /**
@@ -149,6 +160,30 @@ public final class Engine implements AutoCloseable {
                 + (username == null ? "" : " as user '" + username + "'") + ": " + sqlCause.getMessage()
                 + ". Check that the database is running and reachable, and the URL and credentials.",
                 null, null, sqlCause);
+    }
+
+    /**
+     * Wraps a JDBC connection whose transaction another component manages (Spring's transaction-bound
+     * connection, say). The returned connection runs statements in that transaction; its
+     * {@code commit()} and {@code rollback()} refuse, and {@code close()} leaves the JDBC connection open.
+     *
+     * @param jdbc the JDBC connection, already in a transaction
+     * @return the joined connection
+     */
+    public Connection join(java.sql.Connection jdbc) {
+        if (disposed) {
+            throw new InvalidRequestException("ATH-E010", this + " was disposed; create a new Engine to connect again.");
+        }
+        try {
+            Dialect resolved = dialect;
+            if (resolved == null) {
+                resolved = Dialects.forProductName(jdbc.getMetaData().getDatabaseProductName());
+                dialect = resolved;
+            }
+            return new Connection(this, jdbc, resolved, log, true);
+        } catch (SQLException failure) {
+            throw connectFailure(failure);
+        }
     }
 
     /**

@@ -35,6 +35,7 @@ public final class EngineBuilder {
     private IsolationLevel isolationLevel;
     private int fetchSize = 1000;
     private int compiledCacheSize = 500;
+    private final java.util.List<StatementListener> statementListeners = new java.util.ArrayList<>();
     private Dialect dialect;
     private DataSource dataSource;
     private String poolName;
@@ -178,6 +179,17 @@ public final class EngineBuilder {
     }
 
     /**
+     * Adds a listener told about every statement run (for metrics).
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public EngineBuilder statementListener(StatementListener listener) {
+        statementListeners.add(listener);
+        return this;
+    }
+
+    /**
      * The dialect to use, when it cannot or should not be told from the URL.
      *
      * @param dialect the dialect
@@ -261,14 +273,14 @@ public final class EngineBuilder {
                         + " to a dataSource(..); configure the application's pool instead.");
             }
             return new Engine(null, null, dataSource, false, dialect, echo, fetchSize,
-                    prePing != null && prePing, compiledCacheSize);
+                    prePing != null && prePing, compiledCacheSize, statementListeners);
         }
         if (url == null || url.isBlank()) {
             throw invalid("url(..) is required, e.g. Engine.create(\"jdbc:h2:mem:shop\").");
         }
         Dialect chosen = dialect != null ? dialect : Dialects.forUrl(url).orElse(null);
         return new Engine(url, username, pool(), true, chosen, echo, fetchSize, prePing == null || prePing,
-                compiledCacheSize);
+                compiledCacheSize, statementListeners);
     }
 
     private HikariDataSource pool() {

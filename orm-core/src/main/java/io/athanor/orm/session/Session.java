@@ -65,6 +65,8 @@ public final class Session implements AutoCloseable {
     private final EntityLoader loader = new EntityLoader(this, identityMap);
     private final QueryExecutor queries;
     private final ThreadGuard guard = new ThreadGuard();
+    /** Set for a session that joins a transaction managed elsewhere; never committed or closed by the session. */
+    private final Connection joined;
     private boolean autoflush;
     private Connection connection;
     private RuntimeException flushFailure;
@@ -73,12 +75,21 @@ public final class Session implements AutoCloseable {
     private int noAutoflushDepth;
 
     Session(SessionFactory factory) {
+        this(factory, null);
+    }
+
+    Session(SessionFactory factory, Connection joined) {
         this.factory = factory;
+        this.joined = joined;
+        this.connection = joined;
         this.engine = factory.engine();
         this.registry = factory.registry();
         this.autoflush = factory.autoflush();
         this.expireOnCommit = factory.expireOnCommit();
         this.queries = new QueryExecutor(this, registry, identityMap, loader);
+        for (SessionListener listener : factory.listeners()) {
+            listener.sessionOpened(this);
+        }
     }
 
     /** Implements {@link io.athanor.orm.Athanor#inspect(Object)}. */
@@ -273,8 +284,15 @@ public final class Session implements AutoCloseable {
                 }
             }
             Savepoint savepoint = currentSavepoint();
-            new UnitOfWork(this, factory.tableRank(), savepoint == null ? null : savepoint.journal)
+            long started = System.nanoTime();
+            int[] written = new UnitOfWork(this, factory.tableRank(), savepoint == null ? null : savepoint.journal)
                     .run(new ArrayList<>(pending), persistent, new ArrayList<>(markedForDeletion));
+            if (written != null) {
+                long nanos = System.nanoTime() - started;
+                for (SessionListener listener : factory.listeners()) {
+                    listener.flushed(this, written[0], written[1], written[2], nanos);
+                }
+            }
         } catch (RuntimeException failure) {
             failFlush(failure);
             throw failure;
@@ -284,7 +302,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void failFlush(RuntimeException failure) {
-        if (connection != null) {
+        if (connection != null && joined == null) {
             try {
                 connection.rollback();
             } catch (RuntimeException alsoFailed) {
@@ -303,6 +321,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
+            requireOwnTransaction("commit");
             doFlush();
             if (connection != null) {
                 try {
@@ -318,23 +337,75 @@ public final class Session implements AutoCloseable {
                 }
                 releaseConnection();
             }
-            for (InstanceState state : deletedInTransaction) {
-                state.status = InstanceState.Status.DETACHED;
-                state.detach();
+            committed();
+        } finally {
+            exit();
+        }
+    }
+
+    /** The session's state after its transaction committed. */
+    private void committed() {
+        for (InstanceState state : deletedInTransaction) {
+            state.status = InstanceState.Status.DETACHED;
+            state.detach();
+        }
+        deletedInTransaction.clear();
+        for (InstanceState state : insertedInTransaction) {
+            state.beforeInsert = null;
+        }
+        insertedInTransaction.clear();
+        savepoints.clear();
+        if (expireOnCommit) {
+            for (InstanceState state : identityMap.all()) {
+                state.expired = true;
             }
-            deletedInTransaction.clear();
-            for (InstanceState state : insertedInTransaction) {
-                state.beforeInsert = null;
-            }
-            insertedInTransaction.clear();
-            savepoints.clear();
-            if (expireOnCommit) {
-                for (InstanceState state : identityMap.all()) {
-                    state.expired = true;
-                }
+        }
+    }
+
+    /** Whether this session joined a transaction that another component manages (Spring's). */
+    public boolean isTransactionManagedExternally() {
+        return joined != null;
+    }
+
+    /**
+     * For integrations that manage the transaction (the Spring starter): called before that transaction
+     * commits; flushes the session.
+     */
+    public void beforeExternalCommit() {
+        enter();
+        try {
+            requireUsable();
+            doFlush();
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * For integrations that manage the transaction: called after it ended; brings the objects in line
+     * with the outcome (as {@link #commit()} or {@link #rollback()} would) and closes the session.
+     *
+     * @param committed whether the transaction committed
+     */
+    public void afterExternalCompletion(boolean committed) {
+        enter();
+        try {
+            if (committed && flushFailure == null) {
+                committed();
+            } else {
+                rollbackTransaction();
             }
         } finally {
             exit();
+        }
+        close();
+    }
+
+    private void requireOwnTransaction(String operation) {
+        if (joined != null) {
+            throw new InvalidRequestException("ATH-E074", this + " takes part in a transaction managed elsewhere (for"
+                    + " example by Spring's @Transactional), so it cannot " + operation + " it: the transaction ends"
+                    + " when its manager commits or rolls it back. Call flush() to write changes now.");
         }
     }
 
@@ -348,6 +419,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireOpen();
+            requireOwnTransaction("roll back");
             rollbackTransaction();
         } finally {
             exit();
@@ -355,7 +427,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void rollbackTransaction() {
-        if (connection != null) {
+        if (connection != null && joined == null) {
             try {
                 connection.rollback();
             } finally {
@@ -950,7 +1022,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void releaseConnection() {
-        if (connection != null) {
+        if (connection != null && joined == null) {
             Connection released = connection;
             connection = null;
             released.close();

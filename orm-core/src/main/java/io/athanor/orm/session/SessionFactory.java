@@ -29,13 +29,18 @@ public final class SessionFactory {
     private final Registry registry;
     private final boolean autoflush;
     private final boolean expireOnCommit;
+    private final CurrentSessionContext currentSessionContext;
+    private final List<SessionListener> listeners;
     private volatile Map<String, Integer> tableRank;
 
-    SessionFactory(Engine engine, Registry registry, boolean autoflush, boolean expireOnCommit) {
+    SessionFactory(Engine engine, Registry registry, boolean autoflush, boolean expireOnCommit,
+                   CurrentSessionContext currentSessionContext, List<SessionListener> listeners) {
         this.engine = engine;
         this.registry = registry;
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
+        this.currentSessionContext = currentSessionContext;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -63,6 +68,40 @@ public final class SessionFactory {
     /** Opens a new session; close it when the unit of work is done (try-with-resources). */
     public Session openSession() {
         return new Session(this);
+    }
+
+    /**
+     * Opens a session that works in a transaction another component manages (SQLAlchemy's session bound
+     * to an external connection): it runs its statements on {@code connection}, does not commit, roll back
+     * or close it, and refuses {@code commit()} and {@code rollback()}. Integrations call
+     * {@link Session#beforeExternalCommit()} and {@link Session#afterExternalCompletion(boolean)}.
+     *
+     * @param connection a connection from {@link Engine#join(java.sql.Connection)}
+     * @return the session
+     */
+    public Session openSession(io.athanor.orm.engine.Connection connection) {
+        return new Session(this, connection);
+    }
+
+    /**
+     * The session of the current unit of work, as the configured {@link CurrentSessionContext} defines it:
+     * with the Spring Boot starter, the session bound to the current Spring transaction.
+     *
+     * @return the current session
+     * @throws io.athanor.orm.InvalidRequestException when there is no current unit of work
+     */
+    public Session currentSession() {
+        if (currentSessionContext == null) {
+            throw new io.athanor.orm.InvalidRequestException("ATH-E075", "currentSession() needs a current-session"
+                    + " context, and this SessionFactory has none. Open a session with openSession() (or"
+                    + " inTransaction(..)), or use the Spring Boot starter, which binds one to each @Transactional"
+                    + " method.");
+        }
+        return currentSessionContext.currentSession(this);
+    }
+
+    List<SessionListener> listeners() {
+        return listeners;
     }
 
     /**

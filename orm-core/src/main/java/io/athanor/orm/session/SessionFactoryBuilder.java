@@ -10,6 +10,8 @@ public final class SessionFactoryBuilder {
     private final Registry registry;
     private boolean autoflush = true;
     private boolean expireOnCommit = true;
+    private CurrentSessionContext currentSessionContext;
+    private final java.util.List<SessionListener> listeners = new java.util.ArrayList<>();
 
     SessionFactoryBuilder(Engine engine, Registry registry) {
         this.engine = engine;
@@ -40,8 +42,35 @@ public final class SessionFactoryBuilder {
         return this;
     }
 
+    /**
+     * Where {@link SessionFactory#currentSession()} finds the current session.
+     *
+     * @param context the context
+     * @return this builder
+     */
+    public SessionFactoryBuilder currentSessionContext(CurrentSessionContext context) {
+        this.currentSessionContext = context;
+        return this;
+    }
+
+    /**
+     * Adds a listener to every session of the factory.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public SessionFactoryBuilder listener(SessionListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** The engine the factory will use. */
+    public Engine engine() {
+        return engine;
+    }
+
     /** Creates the factory. */
     public SessionFactory build() {
-        return new SessionFactory(engine, registry, autoflush, expireOnCommit);
+        return new SessionFactory(engine, registry, autoflush, expireOnCommit, currentSessionContext, listeners);
     }
 }

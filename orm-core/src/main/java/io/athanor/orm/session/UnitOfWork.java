@@ -69,8 +69,8 @@ final class UnitOfWork {
         return changed;
     }
 
-    /** Writes everything; returns whether any statement ran. */
-    boolean run(List<InstanceState> pending, List<InstanceState> persistent, List<InstanceState> toDelete) {
+    /** Writes everything; returns the rows inserted, updated and deleted. */
+    int[] run(List<InstanceState> pending, List<InstanceState> persistent, List<InstanceState> toDelete) {
         Map<Mapper<?>, List<InstanceState>> inserts = byMapper(pending);
         Map<Mapper<?>, List<Map.Entry<InstanceState, BitSet>>> updates = new LinkedHashMap<>();
         for (InstanceState state : persistent) {
@@ -81,7 +81,7 @@ final class UnitOfWork {
         }
         Map<Mapper<?>, List<InstanceState>> deletes = byMapper(toDelete);
         if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) {
-            return false;
+            return null;
         }
         connection = session.connection();
         dialect = connection.dialect();
@@ -102,7 +102,11 @@ final class UnitOfWork {
         for (Mapper<?> mapper : deleteOrder) {
             delete(mapper, deletes.get(mapper));
         }
-        return true;
+        return new int[] {count(inserts), updates.values().stream().mapToInt(List::size).sum(), count(deletes)};
+    }
+
+    private static int count(Map<Mapper<?>, List<InstanceState>> grouped) {
+        return grouped.values().stream().mapToInt(List::size).sum();
     }
 
     private int rank(Mapper<?> mapper) {
