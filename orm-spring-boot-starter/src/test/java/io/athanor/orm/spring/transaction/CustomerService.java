@@ -1,0 +1,108 @@
+package io.athanor.orm.spring.transaction;
+
+import io.athanor.orm.session.Session;
+import io.athanor.orm.session.SessionFactory;
+import io.athanor.orm.spring.model.Customer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static io.athanor.orm.sql.Sql.col;
+import static io.athanor.orm.sql.Sql.select;
+
+/** A service as users write them: @Transactional methods using the current session. */
+public class CustomerService {
+
+    private final SessionFactory sessions;
+    private final JdbcTemplate jdbc;
+    private CustomerService self;
+
+    public CustomerService(SessionFactory sessions, JdbcTemplate jdbc) {
+        this.sessions = sessions;
+        this.jdbc = jdbc;
+    }
+
+    void setSelf(CustomerService self) {
+        this.self = self;
+    }
+
+    @Transactional
+    public Long create(String name) {
+        Session session = sessions.currentSession();
+        Customer customer = new Customer(name, "GB");
+        session.add(customer);
+        session.flush();
+        return customer.getId();
+    }
+
+    @Transactional
+    public void rename(long id, String name) {
+        Session session = sessions.currentSession();
+        session.get(Customer.class, id).setName(name);
+    }
+
+    @Transactional
+    public void createThenFail(String name) {
+        sessions.currentSession().add(new Customer(name, "GB"));
+        throw new IllegalStateException("business rule broken");
+    }
+
+    @Transactional
+    public long athanorSeesJdbcTemplateWrites(String name) {
+        jdbc.update("insert into customers (name) values (?)", name);
+        return sessions.currentSession().scalars(select(Customer.class).where(col("name").eq(name))).all().size();
+    }
+
+    @Transactional
+    public long jdbcTemplateSeesAthanorWrites(String name) {
+        sessions.currentSession().add(new Customer(name, "GB"));
+        sessions.currentSession().flush();
+        return jdbc.queryForObject("select count(*) from customers where name = ?", Long.class, name);
+    }
+
+    @Transactional
+    public void outerFailsAfterInnerCommits(String outerName, String innerName) {
+        sessions.currentSession().add(new Customer(outerName, "GB"));
+        self.createInNewTransaction(innerName);
+        throw new IllegalStateException("outer fails");
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void createInNewTransaction(String name) {
+        sessions.currentSession().add(new Customer(name, "GB"));
+    }
+
+    @Transactional
+    public void outerKeepsWorkWhenNestedFails(String outerName, String innerName) {
+        sessions.currentSession().add(new Customer(outerName, "GB"));
+        sessions.currentSession().flush();
+        try {
+            self.createInNestedTransactionThenFail(innerName);
+        } catch (IllegalStateException expected) {
+            // the nested transaction rolled back to its savepoint; the outer one goes on
+        }
+    }
+
+    @Transactional(propagation = Propagation.NESTED)
+    public void createInNestedTransactionThenFail(String name) {
+        sessions.currentSession().add(new Customer(name, "GB"));
+        sessions.currentSession().flush();
+        throw new IllegalStateException("nested fails");
+    }
+
+    @Transactional(readOnly = true)
+    public void renameInReadOnlyTransaction(long id, String name) {
+        sessions.currentSession().get(Customer.class, id).setName(name);
+    }
+
+    @Transactional(readOnly = true)
+    public String nameOf(long id) {
+        return sessions.currentSession().get(Customer.class, id).getName();
+    }
+
+    @Transactional
+    public boolean sameSessionTwice() {
+        return sessions.currentSession() == sessions.currentSession();
+    }
+}
