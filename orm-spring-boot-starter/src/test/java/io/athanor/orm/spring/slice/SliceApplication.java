@@ -1,0 +1,8 @@
+package io.athanor.orm.spring.slice;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** An application for the @OrmTest slice test. */
+@SpringBootApplication
+public class SliceApplication {
+}
