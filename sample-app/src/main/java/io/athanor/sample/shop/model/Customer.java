@@ -1,0 +1,36 @@
+package io.athanor.sample.shop.model;
+
+import io.athanor.orm.mapping.Column;
+import io.athanor.orm.mapping.Table;
+
+/** A customer of the shop (the seed tutorial's Customer). */
+@Table("customers")
+public class Customer {
+    @Column(primaryKey = true) private Long id;
+    @Column(length = 50, nullable = false, unique = true) private String name;
+    @Column(length = 2, nullable = false, index = true) private String country;
+
+    protected Customer() {
+    }
+
+    public Customer(String name, String country) {
+        this.name = name;
+        this.country = country;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+}
