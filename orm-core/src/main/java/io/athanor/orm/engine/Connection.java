@@ -477,7 +477,7 @@ public final class Connection implements AutoCloseable {
 
     private void closeResults() {
         for (Result result : new ArrayList<>(openResults)) {
-            result.close();
+            result.endWithTransaction();
         }
         openResults.clear();
     }

@@ -38,6 +38,8 @@ public final class Result implements AutoCloseable, Iterable<Row> {
     private java.util.Iterator<Object[]> buffered;
     private Object[] bufferedRow;
     private boolean closed;
+    /** Set when the connection closed the cursor at the end of its transaction, before the rows were read. */
+    private boolean endedWithTransaction;
 
     Result(Connection connection, PreparedStatement statement, ResultSet resultSet, Dialect dialect)
             throws SQLException {
@@ -292,7 +294,7 @@ public final class Result implements AutoCloseable, Iterable<Row> {
             @Override
             public boolean hasNext() {
                 if (hasNext == null) {
-                    hasNext = !closed && advance();
+                    hasNext = advance();
                     if (!hasNext) {
                         close();
                     }
@@ -312,6 +314,11 @@ public final class Result implements AutoCloseable, Iterable<Row> {
     }
 
     private boolean advance() {
+        if (endedWithTransaction) {
+            throw new InvalidRequestException("ATH-E003", "This Result's cursor was closed when its transaction ended"
+                    + " (commit, rollback or close) before all rows were read. Read the rows, for example with all(),"
+                    + " before ending the transaction.");
+        }
         if (closed) {
             return false;
         }
@@ -363,6 +370,14 @@ public final class Result implements AutoCloseable, Iterable<Row> {
     static MultipleResultsFoundException severalRows(String method) {
         return new MultipleResultsFoundException("ATH-E002", "Multiple rows were found when exactly one was"
                 + " required (" + method + "). Narrow the criteria, or use first() when any row will do.");
+    }
+
+    /** Closes a cursor the transaction took with it; reading on raises instead of ending quietly. */
+    void endWithTransaction() {
+        if (!closed) {
+            endedWithTransaction = true;
+            close();
+        }
     }
 
     /** Closes the cursor and its statement. Idempotent. */

@@ -59,8 +59,9 @@ public final class ScalarResult<T> implements Iterable<T>, AutoCloseable {
 
     private Iterator<T> consume(String method) {
         if (consumed) {
-            throw new InvalidRequestException("ATH-E003", "This result was already consumed or closed; a result's rows"
-                    + " can be read once. Execute the statement again, or keep the list from all().");
+            throw new InvalidRequestException("ATH-E003", "This result was already consumed or closed when " + method
+                    + " was called; a result's rows can be read once. Execute the statement again, or keep the list"
+                    + " from all().");
         }
         consumed = true;
         return values;

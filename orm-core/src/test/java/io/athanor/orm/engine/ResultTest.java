@@ -213,4 +213,17 @@ class ResultTest {
             assertThat(row.get(1, Byte.class)).isEqualTo((byte) 10);
         }
     }
+
+    @AcrossDatabases
+    void rowsLeftUnreadWhenTheTransactionEndsAreAnErrorNotAnEmptyResult(TestDatabase db) {
+        try (Connection conn = withUsers(db)) {
+            Result result = conn.execute(Sql.text("select name from users order by id"));
+            java.util.Iterator<Row> rows = result.iterator();
+            conn.commit();
+
+            assertThatThrownBy(rows::hasNext)
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageStartingWith("[ATH-E003] This Result's cursor was closed when its transaction ended");
+        }
+    }
 }
