@@ -22,9 +22,10 @@ public final class ColumnAttribute {
     private final boolean insertable;
     private final boolean updatable;
     private final int index;
+    private final boolean version;
 
     ColumnAttribute(String name, Class<?> declaringClass, Class<?> javaType, Column column, MethodHandle getter,
-                    MethodHandle setter, boolean insertable, boolean updatable, int index) {
+                    MethodHandle setter, boolean insertable, boolean updatable, int index, boolean version) {
         this.name = name;
         this.declaringClass = declaringClass;
         this.javaType = javaType;
@@ -34,6 +35,12 @@ public final class ColumnAttribute {
         this.insertable = insertable;
         this.updatable = updatable;
         this.index = index;
+        this.version = version;
+    }
+
+    /** Whether this attribute is the {@code @Version} counter. */
+    public boolean version() {
+        return version;
     }
 
     /** The attribute's name: the field's name. */

@@ -19,6 +19,13 @@ import java.util.Map;
  */
 final class DeclarativeReader {
 
+    /** The settings of a {@code @Version} field without {@code @Column}. */
+    private static final Column DEFAULT_COLUMN = VersionHolder.class.getDeclaredFields()[0].getAnnotation(Column.class);
+
+    private static final class VersionHolder {
+        @Column(nullable = false) private int version;
+    }
+
     private final NamingStrategy naming;
 
     DeclarativeReader(NamingStrategy naming) {
@@ -41,6 +48,9 @@ final class DeclarativeReader {
         Map<String, FieldDefinition> byColumn = new HashMap<>();
         for (Field field : fieldsTopDown(type)) {
             Column column = field.getAnnotation(Column.class);
+            if (column == null && field.isAnnotationPresent(Version.class)) {
+                column = DEFAULT_COLUMN;
+            }
             if (column == null) {
                 if (field.isAnnotationPresent(ForeignKey.class)) {
                     throw fail(field, "has @ForeignKey but no @Column; a foreign key belongs on a mapped column field.");
@@ -71,6 +81,16 @@ final class DeclarativeReader {
             throw fail(field, "is final, so Athanor could not set it when loading rows; remove 'final'.");
         }
         SqlType type = ColumnTypes.choose(field, column);
+        if (field.isAnnotationPresent(Version.class)) {
+            Class<?> boxed = ColumnTypes.boxed(field.getType());
+            if (boxed != Integer.class && boxed != Long.class) {
+                throw fail(field, "is a @Version counter but has type " + field.getType().getSimpleName()
+                        + "; a version counter is an int, Integer, long or Long.");
+            }
+            if (column.primaryKey()) {
+                throw fail(field, "is both the primary key and the @Version counter; give the version a field of its own.");
+            }
+        }
         boolean integer = type.kind() == SqlType.Kind.INTEGER || type.kind() == SqlType.Kind.BIG_INTEGER
                 || type.kind() == SqlType.Kind.SMALL_INTEGER;
         Boolean autoincrement = null;

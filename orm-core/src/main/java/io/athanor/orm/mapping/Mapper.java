@@ -23,6 +23,7 @@ public final class Mapper<T> implements io.athanor.orm.sql.EntityInfo {
     private final io.athanor.orm.schema.Table table;
     private final List<ColumnAttribute> attributes;
     private final List<ColumnAttribute> primaryKeyAttributes;
+    private final ColumnAttribute versionAttribute;
     private final Map<String, ColumnAttribute> byName;
     private final Map<String, ColumnAttribute> byColumn;
     private final MethodHandle constructor;
@@ -45,6 +46,13 @@ public final class Mapper<T> implements io.athanor.orm.sql.EntityInfo {
             columns.put(attribute.column().name(), attribute);
         }
         this.primaryKeyAttributes = List.copyOf(key);
+        ColumnAttribute version = null;
+        for (ColumnAttribute attribute : attributes) {
+            if (attribute.version()) {
+                version = attribute;
+            }
+        }
+        this.versionAttribute = version;
         this.byName = Collections.unmodifiableMap(names);
         this.byColumn = Collections.unmodifiableMap(columns);
     }
@@ -120,6 +128,11 @@ public final class Mapper<T> implements io.athanor.orm.sql.EntityInfo {
     /** The column attributes, in field order. */
     public List<ColumnAttribute> attributes() {
         return attributes;
+    }
+
+    /** The {@code @Version} attribute, or null when the class has none. */
+    public ColumnAttribute versionAttribute() {
+        return versionAttribute;
     }
 
     /** The primary-key attributes, in field order. */

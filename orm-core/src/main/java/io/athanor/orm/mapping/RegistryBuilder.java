@@ -173,7 +173,8 @@ public final class RegistryBuilder {
         for (FieldDefinition field : definition.fields) {
             attributes.add(new ColumnAttribute(field.field.getName(), field.field.getDeclaringClass(),
                     field.field.getType(), built.column(field.columnName), Accessors.getter(field.field),
-                    Accessors.setter(field.field), field.insertable, field.updatable, attributes.size()));
+                    Accessors.setter(field.field), field.insertable, field.updatable, attributes.size(),
+                    field.field.isAnnotationPresent(Version.class)));
         }
         @SuppressWarnings("unchecked")
         Class<T> type = (Class<T>) definition.type;

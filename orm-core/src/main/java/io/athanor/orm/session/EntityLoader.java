@@ -65,7 +65,9 @@ final class EntityLoader {
         refresh(state, row, 0, overwrite);
     }
 
-    void refresh(InstanceState state, Row row, int offset, boolean overwrite) {
+    void refresh(InstanceState state, Row row, int offset, boolean overwriteRequested) {
+        boolean overwrite = overwriteRequested || state.discardChanges;
+        state.discardChanges = false;
         Object object = state.object();
         List<ColumnAttribute> attributes = state.mapper.attributes();
         Object[] snapshot = state.snapshot;

@@ -115,11 +115,17 @@ final class EntityStatements {
         });
     }
 
+    /** WHERE on the primary key, and on the version counter where the class has one. */
     private String whereKey(List<String> names) {
         StringJoiner where = new StringJoiner(" AND ", " WHERE ", "");
         for (ColumnAttribute key : mapper.primaryKeyAttributes()) {
             where.add(quote(key) + " = ?");
             names.add(key.name());
+        }
+        ColumnAttribute version = mapper.versionAttribute();
+        if (version != null) {
+            where.add(quote(version) + " = ?");
+            names.add(version.name());
         }
         return where.toString();
     }

@@ -33,6 +33,8 @@ public final class InstanceState {
     /** The column values as last loaded or written, by attribute index; null until the object has a row. */
     Object[] snapshot;
     boolean expired;
+    /** Set by a rollback: the next reload discards the fields' unflushed changes, as the transaction did. */
+    boolean discardChanges;
     boolean markedForDeletion;
     /** Values of database-generated attributes before this transaction's INSERT, restored on rollback. */
     Object[] beforeInsert;

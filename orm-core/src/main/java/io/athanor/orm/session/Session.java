@@ -454,6 +454,7 @@ public final class Session implements AutoCloseable {
         markedForDeletion.clear();
         for (InstanceState state : identityMap.all()) {
             state.expired = true;
+            state.discardChanges = true;
         }
         savepoints.clear();
         flushFailure = null;

@@ -76,6 +76,9 @@ final class UnitOfWork {
         for (InstanceState state : persistent) {
             BitSet changed = changes(state);
             if (changed != null) {
+                if (state.mapper.versionAttribute() != null) {
+                    changed.set(state.mapper.versionAttribute().index());
+                }
                 updates.computeIfAbsent(state.mapper, ignored -> new ArrayList<>()).add(Map.entry(state, changed));
             }
         }
@@ -133,6 +136,10 @@ final class UnitOfWork {
         for (InstanceState state : states) {
             Object object = state.object();
             applyClientDefaults(attributes, object);
+            ColumnAttribute version = mapper.versionAttribute();
+            if (version != null && (version.get(object) == null || ((Number) version.get(object)).longValue() == 0)) {
+                version.set(object, 1);
+            }
             BitSet columns = new BitSet(attributes.size());
             List<ColumnAttribute> returning = new ArrayList<>();
             for (ColumnAttribute attribute : attributes) {
@@ -250,10 +257,18 @@ final class UnitOfWork {
             while (to < changes.size() && changes.get(to).getValue().equals(changed)) {
                 InstanceState state = changes.get(to).getKey();
                 Object[] set = values(attributes, state.object(), changed);
-                Object[] values = java.util.Arrays.copyOf(set, set.length + mapper.primaryKeyAttributes().size());
+                ColumnAttribute version = mapper.versionAttribute();
+                int conditions = mapper.primaryKeyAttributes().size() + (version == null ? 0 : 1);
+                Object[] values = java.util.Arrays.copyOf(set, set.length + conditions);
                 int position = set.length;
                 for (ColumnAttribute key : mapper.primaryKeyAttributes()) {
                     values[position++] = state.snapshot[key.index()];
+                }
+                if (version != null) {
+                    Object loaded = state.snapshot[version.index()];
+                    // SET version = loaded + 1 ... WHERE version = loaded; the field changes only once the row did.
+                    values[positionIn(changed, version.index())] = next(loaded);
+                    values[position] = loaded;
                 }
                 valueSets.add(values);
                 to++;
@@ -268,6 +283,10 @@ final class UnitOfWork {
                     journal.recordUpdate(state);
                 }
                 Object object = state.object();
+                ColumnAttribute version = mapper.versionAttribute();
+                if (version != null) {
+                    version.set(object, next(state.snapshot[version.index()]));
+                }
                 for (int bit = changed.nextSetBit(0); bit >= 0; bit = changed.nextSetBit(bit + 1)) {
                     state.snapshot[bit] = attributes.get(bit).get(object);
                 }
@@ -280,11 +299,15 @@ final class UnitOfWork {
 
     private void delete(Mapper<?> mapper, List<InstanceState> states) {
         List<Object[]> valueSets = new ArrayList<>(states.size());
+        ColumnAttribute version = mapper.versionAttribute();
         for (InstanceState state : states) {
-            Object[] values = new Object[mapper.primaryKeyAttributes().size()];
+            Object[] values = new Object[mapper.primaryKeyAttributes().size() + (version == null ? 0 : 1)];
             int position = 0;
             for (ColumnAttribute key : mapper.primaryKeyAttributes()) {
                 values[position++] = state.snapshot[key.index()];
+            }
+            if (version != null) {
+                values[position] = state.snapshot[version.index()];
             }
             valueSets.add(values);
         }
@@ -298,6 +321,15 @@ final class UnitOfWork {
                 journal.deleted.add(states.get(i));
             }
         }
+    }
+
+    /** The position of an attribute's value among the SET values of an UPDATE. */
+    private static int positionIn(BitSet changed, int index) {
+        return changed.get(0, index).cardinality();
+    }
+
+    private static Object next(Object version) {
+        return version instanceof Long ? (Long) version + 1 : ((Number) version).intValue() + 1;
     }
 
     private static StaleDataException stale(String statement, String verb, Mapper<?> mapper, InstanceState state) {
