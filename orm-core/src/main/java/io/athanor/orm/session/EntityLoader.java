@@ -53,6 +53,9 @@ final class EntityLoader {
         state.status = InstanceState.Status.PERSISTENT;
         state.attach(session, object);
         identityMap.put(state);
+        if (session.hasMapperListeners()) {
+            session.fire(object, (listener, loaded) -> listener.load(session, loaded));
+        }
         return object;
     }
 

@@ -277,6 +277,9 @@ public final class Session implements AutoCloseable {
         }
         flushing = true;
         try {
+            for (SessionListener listener : factory.listeners()) {
+                listener.beforeFlush(this);
+            }
             List<InstanceState> persistent = new ArrayList<>(identityMap.size());
             for (InstanceState state : identityMap.all()) {
                 if (state.status == InstanceState.Status.PERSISTENT && !state.markedForDeletion) {
@@ -290,6 +293,7 @@ public final class Session implements AutoCloseable {
             if (written != null) {
                 long nanos = System.nanoTime() - started;
                 for (SessionListener listener : factory.listeners()) {
+                    listener.afterFlush(this);
                     listener.flushed(this, written[0], written[1], written[2], nanos);
                 }
             }
@@ -322,6 +326,9 @@ public final class Session implements AutoCloseable {
         try {
             requireUsable();
             requireOwnTransaction("commit");
+            for (SessionListener listener : factory.listeners()) {
+                listener.beforeCommit(this);
+            }
             doFlush();
             if (connection != null) {
                 try {
@@ -338,6 +345,9 @@ public final class Session implements AutoCloseable {
                 releaseConnection();
             }
             committed();
+            for (SessionListener listener : factory.listeners()) {
+                listener.afterCommit(this);
+            }
         } finally {
             exit();
         }
@@ -421,6 +431,9 @@ public final class Session implements AutoCloseable {
             requireOpen();
             requireOwnTransaction("roll back");
             rollbackTransaction();
+            for (SessionListener listener : factory.listeners()) {
+                listener.afterRollback(this);
+            }
         } finally {
             exit();
         }
@@ -982,6 +995,17 @@ public final class Session implements AutoCloseable {
         state.status = InstanceState.Status.DELETED;
         identityMap.remove(state);
         deletedInTransaction.add(state);
+    }
+
+    /** Tells the mapper listeners of the object's class about a unit-of-work step. */
+    void fire(Object object, java.util.function.BiConsumer<MapperListener<Object>, Object> event) {
+        for (MapperListener<Object> listener : factory.mapperListeners().of(object.getClass())) {
+            event.accept(listener, object);
+        }
+    }
+
+    boolean hasMapperListeners() {
+        return !factory.mapperListeners().isEmpty();
     }
 
     InstanceState stateFor(Object object, Mapper<?> mapper) {

@@ -31,16 +31,19 @@ public final class SessionFactory {
     private final boolean expireOnCommit;
     private final CurrentSessionContext currentSessionContext;
     private final List<SessionListener> listeners;
+    private final MapperListeners mapperListeners;
     private volatile Map<String, Integer> tableRank;
 
     SessionFactory(Engine engine, Registry registry, boolean autoflush, boolean expireOnCommit,
-                   CurrentSessionContext currentSessionContext, List<SessionListener> listeners) {
+                   CurrentSessionContext currentSessionContext, List<SessionListener> listeners,
+                   MapperListeners mapperListeners) {
         this.engine = engine;
         this.registry = registry;
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
         this.currentSessionContext = currentSessionContext;
         this.listeners = List.copyOf(listeners);
+        this.mapperListeners = mapperListeners;
     }
 
     /**
@@ -102,6 +105,10 @@ public final class SessionFactory {
 
     List<SessionListener> listeners() {
         return listeners;
+    }
+
+    MapperListeners mapperListeners() {
+        return mapperListeners;
     }
 
     /**

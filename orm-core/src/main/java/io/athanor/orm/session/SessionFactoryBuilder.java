@@ -12,6 +12,8 @@ public final class SessionFactoryBuilder {
     private boolean expireOnCommit = true;
     private CurrentSessionContext currentSessionContext;
     private final java.util.List<SessionListener> listeners = new java.util.ArrayList<>();
+    private final java.util.List<java.util.Map.Entry<Class<?>, MapperListener<?>>> mapperListeners =
+            new java.util.ArrayList<>();
 
     SessionFactoryBuilder(Engine engine, Registry registry) {
         this.engine = engine;
@@ -64,6 +66,30 @@ public final class SessionFactoryBuilder {
         return this;
     }
 
+    /**
+     * Adds a listener for objects of one mapped class (and its subclasses).
+     *
+     * @param type the class
+     * @param listener the listener
+     * @param <T> the class
+     * @return this builder
+     */
+    public <T> SessionFactoryBuilder listener(Class<T> type, MapperListener<? super T> listener) {
+        mapperListeners.add(java.util.Map.entry(type, listener));
+        return this;
+    }
+
+    /**
+     * Adds a listener for objects of every mapped class.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public SessionFactoryBuilder mapperListener(MapperListener<Object> listener) {
+        mapperListeners.add(java.util.Map.entry(Object.class, listener));
+        return this;
+    }
+
     /** The engine the factory will use. */
     public Engine engine() {
         return engine;
@@ -71,6 +97,7 @@ public final class SessionFactoryBuilder {
 
     /** Creates the factory. */
     public SessionFactory build() {
-        return new SessionFactory(engine, registry, autoflush, expireOnCommit, currentSessionContext, listeners);
+        return new SessionFactory(engine, registry, autoflush, expireOnCommit, currentSessionContext, listeners,
+                new MapperListeners(mapperListeners));
     }
 }

@@ -16,6 +16,48 @@ public interface SessionListener {
     }
 
     /**
+     * Before a flush computes what to write; may add, change or delete objects, which that flush then
+     * writes (SQLAlchemy's {@code before_flush}).
+     *
+     * @param session the session
+     */
+    default void beforeFlush(Session session) {
+    }
+
+    /**
+     * After a flush wrote its statements, before the session's bookkeeping is final
+     * (SQLAlchemy's {@code after_flush}).
+     *
+     * @param session the session
+     */
+    default void afterFlush(Session session) {
+    }
+
+    /**
+     * Before the session's transaction commits, before its final flush.
+     *
+     * @param session the session
+     */
+    default void beforeCommit(Session session) {
+    }
+
+    /**
+     * After the transaction committed.
+     *
+     * @param session the session
+     */
+    default void afterCommit(Session session) {
+    }
+
+    /**
+     * After the transaction was rolled back.
+     *
+     * @param session the session
+     */
+    default void afterRollback(Session session) {
+    }
+
+    /**
      * A flush wrote changes.
      *
      * @param session the session

@@ -133,6 +133,11 @@ final class UnitOfWork {
         List<ColumnAttribute> batchReturning = null;
         List<Object[]> batchValues = new ArrayList<>();
         List<InstanceState> batchStates = new ArrayList<>();
+        if (session.hasMapperListeners()) {
+            for (InstanceState state : states) {
+                session.fire(state.object(), (listener, object) -> listener.beforeInsert(session, object));
+            }
+        }
         for (InstanceState state : states) {
             Object object = state.object();
             applyClientDefaults(attributes, object);
@@ -238,6 +243,9 @@ final class UnitOfWork {
                 }
             }
             session.inserted(state, snapshotOf(attributes, object), before);
+            if (session.hasMapperListeners()) {
+                session.fire(object, (listener, target) -> listener.afterInsert(session, target));
+            }
             if (journal != null) {
                 journal.inserted.add(state);
             }
@@ -248,6 +256,11 @@ final class UnitOfWork {
 
     private void update(Mapper<?> mapper, List<Map.Entry<InstanceState, BitSet>> changes) {
         EntityStatements statements = EntityStatements.of(mapper, dialect);
+        if (session.hasMapperListeners()) {
+            for (Map.Entry<InstanceState, BitSet> change : changes) {
+                session.fire(change.getKey().object(), (listener, object) -> listener.beforeUpdate(session, object));
+            }
+        }
         List<ColumnAttribute> attributes = mapper.attributes();
         int from = 0;
         while (from < changes.size()) {
@@ -290,6 +303,9 @@ final class UnitOfWork {
                 for (int bit = changed.nextSetBit(0); bit >= 0; bit = changed.nextSetBit(bit + 1)) {
                     state.snapshot[bit] = attributes.get(bit).get(object);
                 }
+                if (session.hasMapperListeners()) {
+                    session.fire(object, (listener, target) -> listener.afterUpdate(session, target));
+                }
             }
             from = to;
         }
@@ -298,6 +314,11 @@ final class UnitOfWork {
     // ---- DELETE ----
 
     private void delete(Mapper<?> mapper, List<InstanceState> states) {
+        if (session.hasMapperListeners()) {
+            for (InstanceState state : states) {
+                session.fire(state.object(), (listener, object) -> listener.beforeDelete(session, object));
+            }
+        }
         List<Object[]> valueSets = new ArrayList<>(states.size());
         ColumnAttribute version = mapper.versionAttribute();
         for (InstanceState state : states) {
@@ -317,6 +338,9 @@ final class UnitOfWork {
                 throw stale("DELETE", "delete", mapper, states.get(i));
             }
             session.deletedByFlush(states.get(i));
+            if (session.hasMapperListeners()) {
+                session.fire(states.get(i).object(), (listener, object) -> listener.afterDelete(session, object));
+            }
             if (journal != null) {
                 journal.deleted.add(states.get(i));
             }
