@@ -45,8 +45,20 @@ final class DeclarativeReader {
         Accessors.requireNoArgConstructor(type);
         String tableName = table.value().isEmpty() ? naming.apply(type.getSimpleName()) : table.value();
         List<FieldDefinition> fields = new ArrayList<>();
+        List<Field> relationships = new ArrayList<>();
         Map<String, FieldDefinition> byColumn = new HashMap<>();
         for (Field field : fieldsTopDown(type)) {
+            if (field.isAnnotationPresent(Relationship.class)) {
+                if (field.isAnnotationPresent(Column.class)) {
+                    throw fail(field, "has both @Relationship and @Column; a relationship field holds objects, its"
+                            + " foreign key is a separate @Column field.");
+                }
+                if (Modifier.isFinal(field.getModifiers()) || Modifier.isStatic(field.getModifiers())) {
+                    throw fail(field, "is a @Relationship but is final or static; make it a plain instance field.");
+                }
+                relationships.add(field);
+                continue;
+            }
             Column column = field.getAnnotation(Column.class);
             if (column == null && field.isAnnotationPresent(Version.class)) {
                 column = DEFAULT_COLUMN;
@@ -69,7 +81,7 @@ final class DeclarativeReader {
             throw new MappingException("ATH-E050", type.getSimpleName() + " has no primary key: mark at least one field"
                     + " @Column(primaryKey = true).");
         }
-        return new ClassDefinition(type, tableName, fields);
+        return new ClassDefinition(type, tableName, fields, relationships);
     }
 
     private FieldDefinition readField(Field field, Column column) {

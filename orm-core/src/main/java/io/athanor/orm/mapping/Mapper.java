@@ -27,6 +27,7 @@ public final class Mapper<T> implements io.athanor.orm.sql.EntityInfo {
     private final Map<String, ColumnAttribute> byName;
     private final Map<String, ColumnAttribute> byColumn;
     private final MethodHandle constructor;
+    private volatile List<RelationshipProperty> relationships = List.of();
     private final Object sqlCacheLock = new Object();
     private volatile Map<String, Object> sqlCache = Map.of();
 
@@ -133,6 +134,30 @@ public final class Mapper<T> implements io.athanor.orm.sql.EntityInfo {
     /** The {@code @Version} attribute, or null when the class has none. */
     public ColumnAttribute versionAttribute() {
         return versionAttribute;
+    }
+
+    /** The relationships, in field order (SQLAlchemy's {@code Mapper.relationships}). */
+    public List<RelationshipProperty> relationships() {
+        return relationships;
+    }
+
+    /**
+     * A relationship by attribute name, or null.
+     *
+     * @param name the field's name
+     * @return the relationship or null
+     */
+    public RelationshipProperty relationship(String name) {
+        for (RelationshipProperty relationship : relationships) {
+            if (relationship.name().equals(name)) {
+                return relationship;
+            }
+        }
+        return null;
+    }
+
+    void relationships(List<RelationshipProperty> resolved) {
+        this.relationships = List.copyOf(resolved);
     }
 
     /** The primary-key attributes, in field order. */

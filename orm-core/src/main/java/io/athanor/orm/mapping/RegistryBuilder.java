@@ -101,10 +101,14 @@ public final class RegistryBuilder {
             }
         }
         checkForeignKeys(byTable);
+        
         Registry registry = new Registry(naming, new MetaData());
+        java.util.Map<Class<?>, Mapper<?>> built = new java.util.LinkedHashMap<>();
         for (ClassDefinition definition : byTable.values()) {
             try {
-                registry.register(buildMapper(registry.metadata(), definition));
+                Mapper<?> mapper = buildMapper(registry.metadata(), definition);
+                registry.register(mapper);
+                built.put(mapper.type(), mapper);
             } catch (io.athanor.orm.ArgumentException invalid) {
                 if (invalid instanceof MappingException) {
                     throw invalid;
@@ -113,6 +117,11 @@ public final class RegistryBuilder {
                         + invalid.getMessage(), invalid);
             }
         }
+        RelationshipResolver relationships = new RelationshipResolver(built);
+        for (ClassDefinition definition : byTable.values()) {
+            relationships.resolve(built.get(definition.type), definition.relationships);
+        }
+        relationships.linkBackPopulates(built.values());
         return registry;
     }
 

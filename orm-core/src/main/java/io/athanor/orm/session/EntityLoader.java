@@ -53,6 +53,14 @@ final class EntityLoader {
         state.status = InstanceState.Status.PERSISTENT;
         state.attach(session, object);
         identityMap.put(state);
+        if (!mapper.relationships().isEmpty()) {
+            session.relationships.install(state, object, true);
+            for (io.athanor.orm.mapping.RelationshipProperty relationship : mapper.relationships()) {
+                if (!relationship.isCollection()) {
+                    session.relationships.resolveFromIdentityMap(state, relationship);
+                }
+            }
+        }
         if (session.hasMapperListeners()) {
             session.fire(object, (listener, loaded) -> listener.load(session, loaded));
         }
@@ -85,6 +93,14 @@ final class EntityLoader {
             }
         }
         state.expired = false;
+        if (!state.mapper.relationships().isEmpty()) {
+            session.relationships.install(state, object, true);
+            for (io.athanor.orm.mapping.RelationshipProperty relationship : state.mapper.relationships()) {
+                if (!relationship.isCollection()) {
+                    session.relationships.resolveFromIdentityMap(state, relationship);
+                }
+            }
+        }
     }
 
     private static Object keyOf(Mapper<?> mapper, Row row, int offset) {

@@ -38,6 +38,8 @@ public final class InstanceState {
     boolean markedForDeletion;
     /** Values of database-generated attributes before this transaction's INSERT, restored on rollback. */
     Object[] beforeInsert;
+    /** The loader state of each one-to-many relationship: Athanor's collection in the field. */
+    java.util.Map<io.athanor.orm.mapping.RelationshipProperty, RelatedCollection> collections;
 
     InstanceState(Object object, Mapper<?> mapper) {
         this.reference = new WeakReference<>(object);

@@ -51,6 +51,15 @@ final class QueryExecutor {
 
     /** The first item of each row: entities through the identity map, read lazily. */
     <T> ScalarResult<T> scalars(Select<T> select) {
+        return scalars(select, Load.of(select.loaderOptions()));
+    }
+
+    /**
+     * The first item of each row. Objects with relationships to load are read in full first, so that their
+     * many-to-ones and eagerly loaded collections come in one query per relationship.
+     */
+    @SuppressWarnings("unchecked")
+    <T> ScalarResult<T> scalars(Select<T> select, Map<String, io.athanor.orm.mapping.LoadStrategy> options) {
         BoundStatement bound = bind(select);
         Result result = session.connection().execute(bound.compiled().sql(), bound.values());
         ResultSlot first = bound.compiled().slots().get(0);
@@ -63,13 +72,19 @@ final class QueryExecutor {
             }
 
             @Override
-            @SuppressWarnings("unchecked")
             public T next() {
                 Row row = rows.next();
                 return (T) (mapper == null ? row.get(first.start()) : loader.load(mapper, row, first.start()));
             }
         };
-        return ScalarResult.of(values, result::close);
+        if (mapper == null || mapper.relationships().isEmpty()) {
+            return ScalarResult.of(values, result::close);
+        }
+        List<T> objects = new ArrayList<>();
+        values.forEachRemaining(objects::add);
+        result.close();
+        session.relationships.afterLoad(mapper, objects, options);
+        return ScalarResult.of(objects.iterator(), () -> { });
     }
 
     Result execute(CompilableStatement statement) {
@@ -102,6 +117,18 @@ final class QueryExecutor {
                         : loader.load(mappers.get(i), row, slot.start());
             }
             rows.add(values);
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            Mapper<?> mapper = mappers.get(i);
+            if (mapper != null && !mapper.relationships().isEmpty()) {
+                List<Object> objects = new ArrayList<>();
+                for (Object[] values : rows) {
+                    if (values[i] != null && !objects.contains(values[i])) {
+                        objects.add(values[i]);
+                    }
+                }
+                session.relationships.afterLoad(mapper, objects, Map.of());
+            }
         }
         return Result.of(labels, rows);
     }

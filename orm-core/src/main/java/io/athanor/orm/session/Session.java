@@ -64,6 +64,7 @@ public final class Session implements AutoCloseable {
     private final List<Savepoint> savepoints = new ArrayList<>();
     private final EntityLoader loader = new EntityLoader(this, identityMap);
     private final QueryExecutor queries;
+    final Relationships relationships = new Relationships(this, identityMap);
     private final ThreadGuard guard = new ThreadGuard();
     /** Set for a session that joins a transaction managed elsewhere; never committed or closed by the session. */
     private final Connection joined;
@@ -182,6 +183,10 @@ public final class Session implements AutoCloseable {
                 savepoint.journal.added.add(state);
             }
         }
+        if (!mapper.relationships().isEmpty()) {
+            relationships.install(state, object, false);
+            relationships.cascadeAdd(state);
+        }
         return state;
     }
 
@@ -215,7 +220,12 @@ public final class Session implements AutoCloseable {
                 return type.cast(state.object());
             }
             Row row = selectByKey(mapper, key);
-            return row == null ? null : loader.load(mapper, row);
+            if (row == null) {
+                return null;
+            }
+            T object = loader.load(mapper, row);
+            relationships.afterLoad(mapper, List.of(object), Map.of());
+            return object;
         } finally {
             exit();
         }
@@ -241,13 +251,80 @@ public final class Session implements AutoCloseable {
                         + " with expunge().");
             }
             state = attach(object, mapper);
-            if (state.status == InstanceState.Status.PERSISTENT && !state.markedForDeletion) {
-                state.markedForDeletion = true;
-                markedForDeletion.add(state);
-            }
+            markForDeletion(state);
         } finally {
             exit();
         }
+    }
+
+    private void markForDeletion(InstanceState state) {
+        if (state.status == InstanceState.Status.PERSISTENT && !state.markedForDeletion) {
+            state.markedForDeletion = true;
+            markedForDeletion.add(state);
+            relationships.cascadeDelete(state);
+        }
+    }
+
+    /** Save-update cascade: an object reached through a relationship joins this session. */
+    void cascadeAdd(Object object) {
+        InstanceState state = StateRegistry.get(object);
+        if (state != null && state.session == this) {
+            return;
+        }
+        if (state != null && state.session != null) {
+            throw new InvalidRequestException("ATH-E061", describe(state) + " is attached to " + state.session
+                    + ", which is open, and is related to an object of " + this + "; expunge it there first, or merge()"
+                    + " it into this session.");
+        }
+        attach(object, registry.mapper(object.getClass()));
+    }
+
+    /** Delete cascade: an object reached through a relationship is deleted too (a pending one expunged). */
+    void cascadeDelete(Object object) {
+        InstanceState state = StateRegistry.get(object);
+        if (state == null || state.session != this) {
+            return;
+        }
+        if (state.status == InstanceState.Status.PENDING) {
+            expungeState(state);
+        } else {
+            markForDeletion(state);
+        }
+    }
+
+    /** An element removed from a delete-orphan collection. */
+    void deleteOrphan(Object object) {
+        cascadeDelete(object);
+    }
+
+    /** Lazy load of a collection on first access. */
+    void loadCollection(RelatedCollection collection) {
+        enter();
+        try {
+            requireUsable();
+            relationships.loadCollection(collection);
+        } finally {
+            exit();
+        }
+    }
+
+    /** The N+1 guard: the same relationship lazily loaded one parent at a time too often in this session. */
+    void noticeLazyLoad(io.athanor.orm.mapping.RelationshipProperty relationship, int count) {
+        int threshold = factory.nPlusOneThreshold();
+        if (threshold > 0 && count == threshold + 1) {
+            String message = "[ATH-E094] N+1 loading: '" + relationship + "' was loaded lazily one "
+                    + relationship.source().type().getSimpleName() + " at a time " + count + " times in " + this
+                    + ". Load it for the whole result with .options(Load.selectin(\"" + relationship.name() + "\")).";
+            if (factory.nPlusOneRaises()) {
+                throw new InvalidRequestException("ATH-E094", message.substring("[ATH-E094] ".length()));
+            }
+            org.slf4j.LoggerFactory.getLogger(Session.class).warn(message);
+        }
+    }
+
+    <T> io.athanor.orm.engine.ScalarResult<T> scalarsWithOptions(Select<T> select,
+                                                                 Map<String, io.athanor.orm.mapping.LoadStrategy> options) {
+        return queries.scalars(select, options);
     }
 
     // ------------------------------------------------------------------ flush and transactions
@@ -279,6 +356,11 @@ public final class Session implements AutoCloseable {
         try {
             for (SessionListener listener : factory.listeners()) {
                 listener.beforeFlush(this);
+            }
+            if (!registry.mappers().stream().allMatch(mapper -> mapper.relationships().isEmpty())) {
+                List<InstanceState> states = new ArrayList<>(pending);
+                states.addAll(identityMap.all());
+                relationships.prepareFlush(states, new ArrayList<>(markedForDeletion));
             }
             List<InstanceState> persistent = new ArrayList<>(identityMap.size());
             for (InstanceState state : identityMap.all()) {
@@ -655,6 +737,13 @@ public final class Session implements AutoCloseable {
         } finally {
             exit();
         }
+    }
+
+    /** All pending and persistent states, for the unit of work's foreign-key pass. */
+    List<InstanceState> states() {
+        List<InstanceState> states = new ArrayList<>(pending);
+        states.addAll(identityMap.all());
+        return states;
     }
 
     /** Expires every persistent object of the session. */

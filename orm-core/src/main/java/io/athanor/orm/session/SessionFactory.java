@@ -32,11 +32,13 @@ public final class SessionFactory {
     private final CurrentSessionContext currentSessionContext;
     private final List<SessionListener> listeners;
     private final MapperListeners mapperListeners;
+    private final int nPlusOneThreshold;
+    private final boolean nPlusOneRaises;
     private volatile Map<String, Integer> tableRank;
 
     SessionFactory(Engine engine, Registry registry, boolean autoflush, boolean expireOnCommit,
                    CurrentSessionContext currentSessionContext, List<SessionListener> listeners,
-                   MapperListeners mapperListeners) {
+                   MapperListeners mapperListeners, int nPlusOneThreshold, boolean nPlusOneRaises) {
         this.engine = engine;
         this.registry = registry;
         this.autoflush = autoflush;
@@ -44,6 +46,16 @@ public final class SessionFactory {
         this.currentSessionContext = currentSessionContext;
         this.listeners = List.copyOf(listeners);
         this.mapperListeners = mapperListeners;
+        this.nPlusOneThreshold = nPlusOneThreshold;
+        this.nPlusOneRaises = nPlusOneRaises;
+    }
+
+    int nPlusOneThreshold() {
+        return nPlusOneThreshold;
+    }
+
+    boolean nPlusOneRaises() {
+        return nPlusOneRaises;
     }
 
     /**

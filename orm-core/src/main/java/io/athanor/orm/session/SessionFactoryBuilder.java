@@ -11,6 +11,8 @@ public final class SessionFactoryBuilder {
     private boolean autoflush = true;
     private boolean expireOnCommit = true;
     private CurrentSessionContext currentSessionContext;
+    private int nPlusOneThreshold;
+    private boolean nPlusOneRaises;
     private final java.util.List<SessionListener> listeners = new java.util.ArrayList<>();
     private final java.util.List<java.util.Map.Entry<Class<?>, MapperListener<?>>> mapperListeners =
             new java.util.ArrayList<>();
@@ -90,6 +92,30 @@ public final class SessionFactoryBuilder {
         return this;
     }
 
+    /**
+     * The N+1 guard: when one relationship is loaded lazily, one parent at a time, more than
+     * {@code threshold} times in a session, log a warning naming it and the {@code Load.selectin(..)}
+     * that would load it at once. 0 (the default) turns the guard off.
+     *
+     * @param threshold lazy loads allowed per relationship and session
+     * @return this builder
+     */
+    public SessionFactoryBuilder nPlusOneThreshold(int threshold) {
+        this.nPlusOneThreshold = threshold;
+        return this;
+    }
+
+    /**
+     * Makes the N+1 guard raise {@code InvalidRequestException} instead of logging (for tests).
+     *
+     * @param raise whether to raise
+     * @return this builder
+     */
+    public SessionFactoryBuilder nPlusOneRaises(boolean raise) {
+        this.nPlusOneRaises = raise;
+        return this;
+    }
+
     /** The engine the factory will use. */
     public Engine engine() {
         return engine;
@@ -98,6 +124,6 @@ public final class SessionFactoryBuilder {
     /** Creates the factory. */
     public SessionFactory build() {
         return new SessionFactory(engine, registry, autoflush, expireOnCommit, currentSessionContext, listeners,
-                new MapperListeners(mapperListeners));
+                new MapperListeners(mapperListeners), nPlusOneThreshold, nPlusOneRaises);
     }
 }

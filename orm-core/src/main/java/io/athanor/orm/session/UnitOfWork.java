@@ -72,40 +72,66 @@ final class UnitOfWork {
     /** Writes everything; returns the rows inserted, updated and deleted. */
     int[] run(List<InstanceState> pending, List<InstanceState> persistent, List<InstanceState> toDelete) {
         Map<Mapper<?>, List<InstanceState>> inserts = byMapper(pending);
-        Map<Mapper<?>, List<Map.Entry<InstanceState, BitSet>>> updates = new LinkedHashMap<>();
-        for (InstanceState state : persistent) {
-            BitSet changed = changes(state);
-            if (changed != null) {
-                if (state.mapper.versionAttribute() != null) {
-                    changed.set(state.mapper.versionAttribute().index());
-                }
-                updates.computeIfAbsent(state.mapper, ignored -> new ArrayList<>()).add(Map.entry(state, changed));
-            }
-        }
+        Map<Mapper<?>, List<InstanceState>> existing = byMapper(persistent);
         Map<Mapper<?>, List<InstanceState>> deletes = byMapper(toDelete);
-        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) {
-            return null;
+        boolean relationships = false;
+        for (Mapper<?> mapper : existing.keySet()) {
+            relationships |= !mapper.relationships().isEmpty();
         }
-        connection = session.connection();
-        dialect = connection.dialect();
-        List<Mapper<?>> order = new ArrayList<>();
-        inserts.keySet().forEach(order::add);
-        updates.keySet().stream().filter(mapper -> !order.contains(mapper)).forEach(order::add);
+        for (Mapper<?> mapper : inserts.keySet()) {
+            relationships |= !mapper.relationships().isEmpty();
+        }
+        List<InstanceState> everyone = relationships ? session.states() : List.of();
+        List<Mapper<?>> order = new ArrayList<>(inserts.keySet());
+        existing.keySet().stream().filter(mapper -> !order.contains(mapper)).forEach(order::add);
         order.sort(Comparator.comparingInt(this::rank));
+        int updated = 0;
+        boolean wrote = false;
         for (Mapper<?> mapper : order) {
-            if (updates.containsKey(mapper)) {
-                update(mapper, updates.get(mapper));
+            List<InstanceState> mine = new ArrayList<>(existing.getOrDefault(mapper, List.of()));
+            mine.addAll(inserts.getOrDefault(mapper, List.of()));
+            if (relationships) {
+                // Parents were written before this class (foreign-key order): their keys are known now.
+                session.relationships.syncForeignKeys(mapper, mine, everyone);
+            }
+            List<Map.Entry<InstanceState, BitSet>> updates = new ArrayList<>();
+            for (InstanceState state : existing.getOrDefault(mapper, List.of())) {
+                BitSet changed = changes(state);
+                if (changed != null) {
+                    if (state.mapper.versionAttribute() != null) {
+                        changed.set(state.mapper.versionAttribute().index());
+                    }
+                    updates.add(Map.entry(state, changed));
+                }
+            }
+            if (!updates.isEmpty() || inserts.containsKey(mapper)) {
+                if (connection == null) {
+                    connection = session.connection();
+                    dialect = connection.dialect();
+                }
+                wrote = true;
+            }
+            if (!updates.isEmpty()) {
+                update(mapper, updates);
+                updated += updates.size();
             }
             if (inserts.containsKey(mapper)) {
-                insert(mapper, inserts.get(mapper));
+                insert(mapper, Relationships.parentsFirst(mapper, inserts.get(mapper)));
             }
+        }
+        if (!wrote && deletes.isEmpty()) {
+            return null;
+        }
+        if (connection == null) {
+            connection = session.connection();
+            dialect = connection.dialect();
         }
         List<Mapper<?>> deleteOrder = new ArrayList<>(deletes.keySet());
         deleteOrder.sort(Comparator.comparingInt(this::rank).reversed());
         for (Mapper<?> mapper : deleteOrder) {
             delete(mapper, deletes.get(mapper));
         }
-        return new int[] {count(inserts), updates.values().stream().mapToInt(List::size).sum(), count(deletes)};
+        return new int[] {count(inserts), updated, count(deletes)};
     }
 
     private static int count(Map<Mapper<?>, List<InstanceState>> grouped) {
@@ -162,6 +188,17 @@ final class UnitOfWork {
                             + mapper.type().getSimpleName() + " is null and the database does not generate it;"
                             + " assign it before flush, or map it as a generated key.");
                 }
+            }
+            boolean alone = Relationships.refersToNew(mapper, state);
+            if (alone && !batchStates.isEmpty()) {
+                writeInserts(statements, batchColumns, batchReturning, batchStates, batchValues);
+                batchStates = new ArrayList<>();
+                batchValues = new ArrayList<>();
+                batchColumns = null;
+            }
+            if (alone) {
+                // Its parent is new too and was inserted just before: copy the parent's generated key now.
+                session.relationships.syncForeignKeys(mapper, List.of(state), List.of());
             }
             if (batchColumns != null && (!batchColumns.equals(columns) || !batchReturning.equals(returning))) {
                 writeInserts(statements, batchColumns, batchReturning, batchStates, batchValues);

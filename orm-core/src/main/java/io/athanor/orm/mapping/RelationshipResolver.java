@@ -1,0 +1,146 @@
+package io.athanor.orm.mapping;
+
+import io.athanor.orm.MappingException;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves {@code @Relationship} fields once every class is mapped: the related class, the foreign key
+ * that links the tables, and the mirroring relationship. Mistakes name both sides.
+ */
+final class RelationshipResolver {
+
+    private final Map<Class<?>, Mapper<?>> mappers;
+
+    RelationshipResolver(Map<Class<?>, Mapper<?>> mappers) {
+        this.mappers = mappers;
+    }
+
+    void resolve(Mapper<?> source, List<Field> fields) {
+        List<RelationshipProperty> resolved = new ArrayList<>();
+        for (Field field : fields) {
+            resolved.add(resolve(source, field));
+        }
+        source.relationships(resolved);
+    }
+
+    private RelationshipProperty resolve(Mapper<?> source, Field field) {
+        Relationship annotation = field.getAnnotation(Relationship.class);
+        String where = field.getDeclaringClass().getSimpleName() + "." + field.getName();
+        Class<?> collectionType = null;
+        Class<?> targetType = field.getType();
+        if (Collection.class.isAssignableFrom(field.getType())) {
+            if (field.getType() != List.class && field.getType() != Set.class && field.getType() != Collection.class) {
+                throw fail(where + " is a " + field.getType().getSimpleName() + "; a collection relationship is declared as"
+                        + " List, Set or Collection.");
+            }
+            collectionType = field.getType() == Set.class ? Set.class : List.class;
+            targetType = elementType(field, where);
+        }
+        Mapper<?> target = mappers.get(targetType);
+        if (target == null) {
+            throw fail(where + " relates to " + targetType.getName() + ", which this registry does not map; add it to the"
+                    + " Registry.");
+        }
+        RelationshipProperty.Kind kind = collectionType == null ? RelationshipProperty.Kind.MANY_TO_ONE
+                : RelationshipProperty.Kind.ONE_TO_MANY;
+        Mapper<?> holder = kind == RelationshipProperty.Kind.MANY_TO_ONE ? source : target;
+        Mapper<?> referred = kind == RelationshipProperty.Kind.MANY_TO_ONE ? target : source;
+        List<List<String[]>> keys = holder.foreignKeysTo(referred);
+        if (!annotation.foreignKey().isEmpty()) {
+            keys.removeIf(key -> key.stream().noneMatch(pair -> pair[0].equals(annotation.foreignKey())));
+        }
+        if (keys.isEmpty()) {
+            throw fail(where + " relates to " + target.type().getSimpleName() + ", but no foreign key"
+                    + (annotation.foreignKey().isEmpty() ? "" : " on '" + annotation.foreignKey() + "'") + " of "
+                    + holder.type().getSimpleName() + " refers to " + referred.type().getSimpleName() + "; add"
+                    + " @ForeignKey(\"" + referred.tableName() + "." + referred.primaryKeyAttributes().get(0).column().name()
+                    + "\") to the column of " + holder.type().getSimpleName() + " that holds the reference.");
+        }
+        if (keys.size() > 1) {
+            throw fail(where + " relates to " + target.type().getSimpleName() + ", but " + keys.size() + " foreign keys of "
+                    + holder.type().getSimpleName() + " refer to " + referred.type().getSimpleName() + "; say which with"
+                    + " @Relationship(foreignKey = \"...\").");
+        }
+        List<ColumnAttribute> foreignKey = new ArrayList<>();
+        List<ColumnAttribute> referenced = new ArrayList<>();
+        for (String[] pair : keys.get(0)) {
+            foreignKey.add(holder.attribute(pair[0]));
+            referenced.add(referred.attribute(pair[1]));
+        }
+        LoadStrategy strategy = annotation.lazy();
+        if (kind == RelationshipProperty.Kind.MANY_TO_ONE) {
+            if (strategy == LoadStrategy.RAISE) {
+                throw fail(where + " is a many-to-one with lazy = RAISE; a plain field cannot raise when read. Use NOLOAD"
+                        + " to leave it unloaded.");
+            }
+            if (strategy == LoadStrategy.DEFAULT || strategy == LoadStrategy.SELECT) {
+                strategy = LoadStrategy.SELECTIN;
+            }
+        } else if (strategy == LoadStrategy.DEFAULT) {
+            strategy = LoadStrategy.SELECT;
+        }
+        String orderBy = annotation.orderBy();
+        if (!orderBy.isEmpty()) {
+            String attribute = orderBy.startsWith("-") ? orderBy.substring(1) : orderBy;
+            if (kind == RelationshipProperty.Kind.MANY_TO_ONE) {
+                throw fail(where + " is a many-to-one; orderBy applies to collections.");
+            }
+            target.attribute(attribute);
+        }
+        return new RelationshipProperty(source, field.getName(), kind, collectionType, Accessors.getter(field),
+                Accessors.setter(field), RelationshipProperty.expand(annotation.cascade()), strategy, orderBy,
+                annotation.passiveDeletes(), annotation.backPopulates(), target, foreignKey, referenced);
+    }
+
+    /** Links each relationship to the one its backPopulates names, checking that they mirror each other. */
+    void linkBackPopulates(Collection<Mapper<?>> all) {
+        for (Mapper<?> mapper : all) {
+            for (RelationshipProperty relationship : mapper.relationships()) {
+                String name = relationship.backPopulatesName();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                RelationshipProperty other = relationship.target().relationship(name);
+                if (other == null) {
+                    throw fail(relationship + " has backPopulates = \"" + name + "\", but "
+                            + relationship.target().type().getSimpleName() + " has no relationship '" + name + "'; its"
+                            + " relationships are " + relationship.target().relationships().stream()
+                            .map(RelationshipProperty::name).toList() + ".");
+                }
+                if (other.target() != mapper || other.kind() == relationship.kind()
+                        || !other.foreignKey().equals(relationship.foreignKey())) {
+                    throw fail(relationship + " and " + other + " name each other in backPopulates but do not mirror"
+                            + " each other: one must be the collection and the other the many-to-one of the same foreign key.");
+                }
+                if (!other.backPopulatesName().isEmpty() && !other.backPopulatesName().equals(relationship.name())) {
+                    throw fail(relationship + " has backPopulates = \"" + name + "\", but " + other + " has backPopulates"
+                            + " = \"" + other.backPopulatesName() + "\"; they must name each other.");
+                }
+                relationship.backPopulates(other);
+            }
+        }
+    }
+
+    private static Class<?> elementType(Field field, String where) {
+        Type generic = field.getGenericType();
+        if (generic instanceof ParameterizedType) {
+            Type argument = ((ParameterizedType) generic).getActualTypeArguments()[0];
+            if (argument instanceof Class) {
+                return (Class<?>) argument;
+            }
+        }
+        throw fail(where + " is a raw or wildcard collection; declare its element type, e.g. List<Address>.");
+    }
+
+    private static MappingException fail(String message) {
+        return new MappingException("ATH-E091", message);
+    }
+}

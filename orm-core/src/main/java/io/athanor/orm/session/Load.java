@@ -1,0 +1,92 @@
+package io.athanor.orm.session;
+
+import io.athanor.orm.mapping.LoadStrategy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-query loading options for relationships (SQLAlchemy's {@code selectinload}, {@code raiseload},
+ * {@code noload}), given to {@code Select.options(..)}; a path such as {@code "orders.items"} reaches
+ * relationships of related objects:
+ *
+ * <pre>{@code
+ * session.scalars(select(User.class).options(Load.selectin("addresses"))).all();   // 2 SELECTs in all
+ * }</pre>
+ */
+public final class Load {
+
+    private final String path;
+    private final LoadStrategy strategy;
+
+    private Load(String path, LoadStrategy strategy) {
+        this.path = path;
+        this.strategy = strategy;
+    }
+
+    /**
+     * Loads the relationship for all objects of the result with one extra IN query.
+     *
+     * @param path a relationship name, or a dotted path
+     * @return the option
+     */
+    public static Load selectin(String path) {
+        return new Load(path, LoadStrategy.SELECTIN);
+    }
+
+    /**
+     * Loads the collection lazily, on first access.
+     *
+     * @param path a relationship name, or a dotted path
+     * @return the option
+     */
+    public static Load lazy(String path) {
+        return new Load(path, LoadStrategy.SELECT);
+    }
+
+    /**
+     * Makes access to the unloaded collection raise, to catch accidental lazy loads.
+     *
+     * @param path a relationship name, or a dotted path
+     * @return the option
+     */
+    public static Load raise(String path) {
+        return new Load(path, LoadStrategy.RAISE);
+    }
+
+    /**
+     * Does not load the relationship at all.
+     *
+     * @param path a relationship name, or a dotted path
+     * @return the option
+     */
+    public static Load noload(String path) {
+        return new Load(path, LoadStrategy.NOLOAD);
+    }
+
+    /** The relationship path. */
+    public String path() {
+        return path;
+    }
+
+    /** The strategy. */
+    public LoadStrategy strategy() {
+        return strategy;
+    }
+
+    static Map<String, LoadStrategy> of(List<Object> options) {
+        Map<String, LoadStrategy> byPath = new HashMap<>();
+        for (Object option : options) {
+            if (option instanceof Load) {
+                byPath.put(((Load) option).path, ((Load) option).strategy);
+            }
+        }
+        return byPath;
+    }
+
+    @Override
+    public String toString() {
+        return "Load." + strategy.name().toLowerCase(java.util.Locale.ROOT) + "(\"" + path + "\")";
+    }
+}

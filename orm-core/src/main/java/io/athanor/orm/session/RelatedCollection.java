@@ -1,0 +1,85 @@
+package io.athanor.orm.session;
+
+import io.athanor.orm.DetachedInstanceException;
+import io.athanor.orm.InvalidRequestException;
+import io.athanor.orm.mapping.LoadStrategy;
+import io.athanor.orm.mapping.RelationshipProperty;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What Athanor's own collections share: the owner and relationship, whether the elements are loaded,
+ * the elements, and the ones removed since the last flush (for delete-orphan and for nulling foreign
+ * keys). Adding an element sets its many-to-one back to the owner at once; removing clears it.
+ */
+final class RelatedCollection {
+
+    final InstanceState owner;
+    final RelationshipProperty relationship;
+    final List<Object> elements = new ArrayList<>();
+    final List<Object> removed = new ArrayList<>();
+    boolean loaded;
+    private LoadStrategy strategy;
+
+    RelatedCollection(InstanceState owner, RelationshipProperty relationship, boolean loaded, LoadStrategy strategy) {
+        this.owner = owner;
+        this.relationship = relationship;
+        this.loaded = loaded;
+        this.strategy = strategy;
+    }
+
+    void strategy(LoadStrategy strategy) {
+        this.strategy = strategy;
+    }
+
+    /** Loads the elements on first access, lazily, through the owner's session. */
+    void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        if (strategy == LoadStrategy.RAISE) {
+            throw new InvalidRequestException("ATH-E090", "'" + relationship + "' is not available due to lazy=RAISE;"
+                    + " load it with the query, e.g. .options(Load.selectin(\"" + relationship.name() + "\")).");
+        }
+        Session session = owner.session;
+        if (session == null || session.isClosed()) {
+            throw new DetachedInstanceException("ATH-E092", Session.describe(owner) + " is not bound to a Session;"
+                    + " lazy load of '" + relationship.name() + "' cannot proceed. Load it before the session closes"
+                    + " (Load.selectin(\"" + relationship.name() + "\") or read it first), or re-attach the object"
+                    + " with session.add().");
+        }
+        session.loadCollection(this);
+    }
+
+    /** Fills the collection from the database without treating the elements as additions. */
+    void fill(List<?> loadedElements) {
+        elements.clear();
+        elements.addAll(loadedElements);
+        removed.clear();
+        loaded = true;
+    }
+
+    void added(Object element) {
+        removed.remove(element);
+        RelationshipProperty back = relationship.backPopulates();
+        Object ownerObject = owner.object();
+        if (back != null && element != null && back.get(element) != ownerObject) {
+            back.set(element, ownerObject);
+        }
+        Session session = owner.session;
+        if (session != null && !session.isClosed() && relationship.cascades(io.athanor.orm.mapping.Cascade.SAVE_UPDATE)) {
+            session.cascadeAdd(element);
+        }
+    }
+
+    void removedElement(Object element) {
+        if (!removed.contains(element)) {
+            removed.add(element);
+        }
+        RelationshipProperty back = relationship.backPopulates();
+        if (back != null && element != null && back.get(element) == owner.object()) {
+            back.set(element, null);
+        }
+    }
+}
