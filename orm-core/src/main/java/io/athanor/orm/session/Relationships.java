@@ -94,6 +94,9 @@ final class Relationships {
         if (!ours) {
             // The application replaced the collection: what left it was removed, what is in it now was added.
             Collection<?> replacement = field == null ? List.of() : (Collection<?>) field;
+            if (!collection.loaded && state.session != null && !state.isPending()) {
+                collection.ensureLoaded();
+            }
             if (collection.loaded) {
                 for (Object element : new ArrayList<>(collection.elements)) {
                     if (!replacement.contains(element)) {
@@ -124,7 +127,7 @@ final class Relationships {
             return false;
         }
         InstanceState target = identityMap.get(relationship.target(), key);
-        if (target != null && !target.markedForDeletion) {
+        if (target != null) {
             relationship.set(state.object(), target.object());
             return false;
         }
@@ -186,7 +189,7 @@ final class Relationships {
         List<Object> keys = new ArrayList<>(missing.keySet());
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            session.scalars(select(relationship.target(), relationship.referenced(), chunk)).all();
+            session.noAutoflush(() -> session.scalars(select(relationship.target(), relationship.referenced(), chunk)).all());
         }
         for (List<InstanceState> states : missing.values()) {
             for (InstanceState state : states) {
@@ -213,7 +216,7 @@ final class Relationships {
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
             Select<?> query = ordered(select(relationship.target(), relationship.foreignKey(), chunk), relationship);
-            for (Object element : session.scalarsWithOptions(query, options).all()) {
+            for (Object element : session.noAutoflush(() -> session.scalarsWithOptions(query, options).all())) {
                 grouped.computeIfAbsent(foreignKeyOfElement(element, relationship), ignored -> new ArrayList<>())
                         .add(element);
                 all.add(element);
@@ -229,7 +232,8 @@ final class Relationships {
         session.noticeLazyLoad(relationship, lazyLoads.merge(relationship, 1, Integer::sum));
         Select<?> query = ordered(select(relationship.target(), relationship.foreignKey(),
                 List.of(keyOf(owner, relationship.referenced()))), relationship);
-        collection.fill(session.scalars(query).all());
+        // A lazy load must not flush: it can run in the middle of delete() or of preparing a flush.
+        collection.fill(session.noAutoflush(() -> session.scalars(query).all()));
     }
 
     private static Select<?> ordered(Select<?> query, RelationshipProperty relationship) {
