@@ -299,6 +299,26 @@ final class Relationships {
         }
     }
 
+    /** The loaded related objects along relationships that cascade an operation (expunge, refresh-expire, merge). */
+    List<Object> cascaded(InstanceState state, Cascade cascade) {
+        List<Object> related = new ArrayList<>();
+        Object object = state.object();
+        for (RelationshipProperty relationship : state.mapper.relationships()) {
+            if (!relationship.cascades(cascade)) {
+                continue;
+            }
+            if (relationship.isCollection()) {
+                RelatedCollection collection = state.collections == null ? null : state.collections.get(relationship);
+                if (collection != null && collection.loaded) {
+                    related.addAll(collection.elements);
+                }
+            } else if (relationship.get(object) != null) {
+                related.add(relationship.get(object));
+            }
+        }
+        return related;
+    }
+
     /** Deletes along DELETE cascades when an object is deleted. */
     void cascadeDelete(InstanceState state) {
         for (RelationshipProperty relationship : state.mapper.relationships()) {

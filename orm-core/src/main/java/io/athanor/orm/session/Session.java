@@ -66,6 +66,9 @@ public final class Session implements AutoCloseable {
     private final QueryExecutor queries;
     final Relationships relationships = new Relationships(this, identityMap);
     private final ThreadGuard guard = new ThreadGuard();
+    /** Objects being refreshed, so that a refresh cascading both ways along a relationship stops. */
+    private final java.util.Set<InstanceState> refreshing =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Set for a session that joins a transaction managed elsewhere; never committed or closed by the session. */
     private final Connection joined;
     private boolean autoflush;
@@ -712,14 +715,36 @@ public final class Session implements AutoCloseable {
         try {
             requireUsable();
             InstanceState state = persistentState(object, "refresh");
+            if (!refreshing.add(state)) {
+                return;
+            }
+            try {
+                refreshState(state);
+            } finally {
+                refreshing.remove(state);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    private void refreshState(InstanceState state) {
+        {
             Row row = selectByKey(state.mapper, state.key);
             if (row == null) {
                 throw new InvalidRequestException("ATH-E064", "Could not refresh " + describe(state) + ": its row no"
                         + " longer exists in table '" + state.mapper.table().name() + "'.");
             }
             loader.refresh(state, row, true);
-        } finally {
-            exit();
+            if (!state.mapper.relationships().isEmpty()) {
+                for (Object related : relationships.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE)) {
+                    InstanceState relatedState = StateRegistry.get(related);
+                    if (relatedState != null && relatedState.session == this
+                            && relatedState.status == InstanceState.Status.PERSISTENT) {
+                        refresh(related);
+                    }
+                }
+            }
         }
     }
 
@@ -733,7 +758,16 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
-            persistentState(object, "expire").expired = true;
+            InstanceState state = persistentState(object, "expire");
+            state.expired = true;
+            if (!state.mapper.relationships().isEmpty()) {
+                for (Object related : relationships.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE)) {
+                    InstanceState relatedState = StateRegistry.get(related);
+                    if (relatedState != null && relatedState.session == this) {
+                        relatedState.expired = true;
+                    }
+                }
+            }
         } finally {
             exit();
         }
@@ -774,7 +808,7 @@ public final class Session implements AutoCloseable {
                 throw new InvalidRequestException("ATH-E071", describe(state == null
                         ? new InstanceState(object, null) : state) + " is not in " + this + ", so it cannot be expunged.");
             }
-            expungeState(state);
+            expungeCascading(state);
         } finally {
             exit();
         }
@@ -793,6 +827,18 @@ public final class Session implements AutoCloseable {
             }
         } finally {
             exit();
+        }
+    }
+
+    private void expungeCascading(InstanceState state) {
+        List<Object> related = state.mapper.relationships().isEmpty() ? List.of()
+                : relationships.cascaded(state, io.athanor.orm.mapping.Cascade.EXPUNGE);
+        expungeState(state);
+        for (Object object : related) {
+            InstanceState relatedState = StateRegistry.get(object);
+            if (relatedState != null && relatedState.session == this) {
+                expungeCascading(relatedState);
+            }
         }
     }
 
