@@ -1,5 +1,6 @@
 package io.athanor.sample.shop;
 
+import io.athanor.orm.session.Load;
 import io.athanor.orm.session.Session;
 import io.athanor.orm.session.SessionFactory;
 import io.athanor.orm.sql.Expression;
@@ -73,8 +74,10 @@ public class CustomerRepository {
         session().flush();
     }
 
-    public void addOrder(ShopOrder order) {
-        session().add(order);
+    /** A customer's orders with their lines: one query for the orders, one for all their lines. */
+    public List<ShopOrder> ordersOf(Customer customer) {
+        return session().scalars(select(ShopOrder.class).where(col("customerId").eq(customer.getId()))
+                .orderBy(col("placedAt")).options(Load.selectin("lines"))).all();
     }
 
     /** Orders per country: how many, and their total. */

@@ -53,6 +53,11 @@ public class CustomerService {
     }
 
     @Transactional(readOnly = true)
+    public List<io.athanor.sample.shop.api.OrderView> ordersOf(long id) {
+        return customers.ordersOf(get(id)).stream().map(io.athanor.sample.shop.api.OrderView::of).toList();
+    }
+
+    @Transactional(readOnly = true)
     public List<CustomerRepository.CountryReport> ordersPerCountry() {
         return customers.ordersPerCountry();
     }

@@ -2,6 +2,7 @@ package io.athanor.sample.shop;
 
 import io.athanor.orm.session.SessionFactory;
 import io.athanor.sample.shop.model.Customer;
+import io.athanor.sample.shop.model.OrderLine;
 import io.athanor.sample.shop.model.ShopOrder;
 
 import org.springframework.boot.ApplicationArguments;
@@ -34,17 +35,19 @@ class DemoData implements ApplicationRunner {
             if (existing > 0) {
                 return;
             }
-            Customer ed = new Customer("Ed Jones", "GB");
-            Customer wendy = new Customer("Wendy Williams", "GB");
-            Customer mary = new Customer("Mary Contrary", "FR");
-            Customer fred = new Customer("Fred Flintstone", "US");
-            session.addAll(List.of(ed, wendy, mary, fred));
-            session.flush();
             LocalDateTime now = LocalDateTime.of(2026, 11, 1, 10, 0);
-            session.addAll(List.of(new ShopOrder(ed.getId(), new BigDecimal("19.99"), now),
-                    new ShopOrder(ed.getId(), new BigDecimal("5.00"), now.plusDays(1)),
-                    new ShopOrder(wendy.getId(), new BigDecimal("42.50"), now.plusDays(2)),
-                    new ShopOrder(mary.getId(), new BigDecimal("7.25"), now.plusDays(3))));
+            Customer ed = new Customer("Ed Jones", "GB");
+            ed.getOrders().add(new ShopOrder(now).add(new OrderLine("Teapot", 1, new BigDecimal("19.99"))));
+            ed.getOrders().add(new ShopOrder(now.plusDays(1)).add(new OrderLine("Tea, 100 g", 2, new BigDecimal("2.50"))));
+            Customer wendy = new Customer("Wendy Williams", "GB");
+            wendy.getOrders().add(new ShopOrder(now.plusDays(2))
+                    .add(new OrderLine("Kettle", 1, new BigDecimal("35.00")))
+                    .add(new OrderLine("Mug", 3, new BigDecimal("2.50"))));
+            Customer mary = new Customer("Mary Contrary", "FR");
+            mary.getOrders().add(new ShopOrder(now.plusDays(3)).add(new OrderLine("Seeds", 1, new BigDecimal("7.25"))));
+            Customer fred = new Customer("Fred Flintstone", "US");
+            // One add per customer: orders and their lines go along (save-update cascade), parents first.
+            session.addAll(List.of(ed, wendy, mary, fred));
         });
     }
 }

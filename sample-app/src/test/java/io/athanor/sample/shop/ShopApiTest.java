@@ -16,7 +16,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shop's REST API over HTTP, on embedded H2 (and, through a subclass, on PostgreSQL). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"athanor.session.n-plus-one-threshold=3", "athanor.session.n-plus-one-raise=true"})
 class ShopApiTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -86,6 +87,16 @@ class ShopApiTest {
         assertThat(report.<List<String>>json("$[*].country")).containsExactly("FR", "GB");
         assertThat(report.<List<Integer>>json("$[*].orders")).containsExactly(1, 3);
         assertThat(report.<List<Double>>json("$[*].total")).containsExactly(7.25, 67.49);
+    }
+
+    @Test
+    void listsACustomersOrdersWithTheirLines() throws Exception {
+        Answer orders = call("GET", "/api/customers/1/orders", null);
+
+        assertThat(orders.status()).isEqualTo(200);
+        assertThat(orders.<List<Double>>json("$[*].amount")).containsExactly(19.99, 5.0);
+        assertThat(orders.<List<String>>json("$[*].lines[*].product")).containsExactly("Teapot", "Tea, 100 g");
+        assertThat(orders.<List<Integer>>json("$[1].lines[*].quantity")).containsExactly(2);
     }
 
     @Test

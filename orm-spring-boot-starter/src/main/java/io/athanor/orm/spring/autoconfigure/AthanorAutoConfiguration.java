@@ -121,6 +121,8 @@ public class AthanorAutoConfiguration {
         SessionFactoryBuilder builder = SessionFactory.builder(engine, registry)
                 .autoflush(properties.getSession().isAutoflush())
                 .expireOnCommit(properties.getSession().isExpireOnCommit())
+                .nPlusOneThreshold(properties.getSession().getNPlusOneThreshold())
+                .nPlusOneRaises(properties.getSession().isNPlusOneRaise())
                 .currentSessionContext(new SpringCurrentSessionContext(engine.dataSource()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();

@@ -214,6 +214,31 @@ public class AthanorProperties {
         /** Expire every object at commit, so that it is reloaded before it is handed out again. */
         private boolean expireOnCommit = true;
 
+        /**
+         * The N+1 guard: warn when one relationship is loaded lazily, one parent at a time, more than this
+         * many times in a session. 0 turns it off.
+         */
+        private int nPlusOneThreshold;
+
+        /** Raise instead of warning when the N+1 guard fires (for tests). */
+        private boolean nPlusOneRaise;
+
+        public int getNPlusOneThreshold() {
+            return nPlusOneThreshold;
+        }
+
+        public void setNPlusOneThreshold(int nPlusOneThreshold) {
+            this.nPlusOneThreshold = nPlusOneThreshold;
+        }
+
+        public boolean isNPlusOneRaise() {
+            return nPlusOneRaise;
+        }
+
+        public void setNPlusOneRaise(boolean nPlusOneRaise) {
+            this.nPlusOneRaise = nPlusOneRaise;
+        }
+
         public boolean isAutoflush() {
             return autoflush;
         }

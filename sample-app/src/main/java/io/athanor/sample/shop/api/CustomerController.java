@@ -49,6 +49,11 @@ public class CustomerController {
         return CustomerView.of(customers.get(id));
     }
 
+    @GetMapping("/{id}/orders")
+    public java.util.List<OrderView> orders(@PathVariable long id) {
+        return customers.ordersOf(id);
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public CustomerView create(@Valid @RequestBody CustomerRequest request) {

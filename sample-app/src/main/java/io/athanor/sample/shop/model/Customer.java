@@ -1,7 +1,12 @@
 package io.athanor.sample.shop.model;
 
+import io.athanor.orm.mapping.Cascade;
 import io.athanor.orm.mapping.Column;
+import io.athanor.orm.mapping.Relationship;
 import io.athanor.orm.mapping.Table;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** A customer of the shop (the seed tutorial's Customer). */
 @Table("customers")
@@ -9,6 +14,9 @@ public class Customer {
     @Column(primaryKey = true) private Long id;
     @Column(length = 50, nullable = false, unique = true) private String name;
     @Column(length = 2, nullable = false, index = true) private String country;
+    @Relationship(backPopulates = "customer", cascade = {Cascade.ALL, Cascade.DELETE_ORPHAN}, orderBy = "placedAt",
+            passiveDeletes = true)
+    private List<ShopOrder> orders = new ArrayList<>();
 
     protected Customer() {
     }
@@ -32,5 +40,9 @@ public class Customer {
 
     public String getCountry() {
         return country;
+    }
+
+    public List<ShopOrder> getOrders() {
+        return orders;
     }
 }
