@@ -20,7 +20,9 @@ public final class RelationshipProperty {
         /** This object refers to one other object: the foreign key is in this class's table. */
         MANY_TO_ONE,
         /** This object has a collection of others: the foreign key is in their table. */
-        ONE_TO_MANY
+        ONE_TO_MANY,
+        /** This object has at most one other that refers to it: the foreign key is in the other's table. */
+        ONE_TO_ONE
     }
 
     private final Mapper<?> source;
@@ -80,6 +82,11 @@ public final class RelationshipProperty {
     /** Many-to-one or one-to-many. */
     public Kind kind() {
         return kind;
+    }
+
+    /** Whether the foreign key is in the related class's table (one-to-many and one-to-one). */
+    public boolean foreignKeyOnTarget() {
+        return kind != Kind.MANY_TO_ONE;
     }
 
     /** Whether the attribute holds a collection. */

@@ -51,6 +51,11 @@ final class RelationshipResolver {
         }
         RelationshipProperty.Kind kind = collectionType == null ? RelationshipProperty.Kind.MANY_TO_ONE
                 : RelationshipProperty.Kind.ONE_TO_MANY;
+        if (kind == RelationshipProperty.Kind.MANY_TO_ONE && source.foreignKeysTo(target).isEmpty()
+                && !target.foreignKeysTo(source).isEmpty() && source != target) {
+            // A single object on the side the foreign key points to: the "one" of a one-to-one.
+            kind = RelationshipProperty.Kind.ONE_TO_ONE;
+        }
         Mapper<?> holder = kind == RelationshipProperty.Kind.MANY_TO_ONE ? source : target;
         Mapper<?> referred = kind == RelationshipProperty.Kind.MANY_TO_ONE ? target : source;
         List<List<String[]>> keys = holder.foreignKeysTo(referred);
@@ -76,9 +81,9 @@ final class RelationshipResolver {
             referenced.add(referred.attribute(pair[1]));
         }
         LoadStrategy strategy = annotation.lazy();
-        if (kind == RelationshipProperty.Kind.MANY_TO_ONE) {
+        if (kind != RelationshipProperty.Kind.ONE_TO_MANY) {
             if (strategy == LoadStrategy.RAISE) {
-                throw fail(where + " is a many-to-one with lazy = RAISE; a plain field cannot raise when read. Use NOLOAD"
+                throw fail(where + " is a single-object relationship with lazy = RAISE; a plain field cannot raise when read. Use NOLOAD"
                         + " to leave it unloaded.");
             }
             if (strategy == LoadStrategy.DEFAULT || strategy == LoadStrategy.SELECT) {
@@ -90,8 +95,8 @@ final class RelationshipResolver {
         String orderBy = annotation.orderBy();
         if (!orderBy.isEmpty()) {
             String attribute = orderBy.startsWith("-") ? orderBy.substring(1) : orderBy;
-            if (kind == RelationshipProperty.Kind.MANY_TO_ONE) {
-                throw fail(where + " is a many-to-one; orderBy applies to collections.");
+            if (kind != RelationshipProperty.Kind.ONE_TO_MANY) {
+                throw fail(where + " holds a single object; orderBy applies to collections.");
             }
             target.attribute(attribute);
         }
@@ -115,8 +120,10 @@ final class RelationshipResolver {
                             + " relationships are " + relationship.target().relationships().stream()
                             .map(RelationshipProperty::name).toList() + ".");
                 }
-                if (other.target() != mapper || other.kind() == relationship.kind()
-                        || !other.foreignKey().equals(relationship.foreignKey())) {
+                boolean mirrored = other.target() == mapper && other.foreignKey().equals(relationship.foreignKey())
+                        && (other.kind() == RelationshipProperty.Kind.MANY_TO_ONE) != (relationship.kind()
+                        == RelationshipProperty.Kind.MANY_TO_ONE);
+                if (!mirrored) {
                     throw fail(relationship + " and " + other + " name each other in backPopulates but do not mirror"
                             + " each other: one must be the collection and the other the many-to-one of the same foreign key.");
                 }

@@ -56,7 +56,7 @@ final class EntityLoader {
         if (!mapper.relationships().isEmpty()) {
             session.relationships.install(state, object, true);
             for (io.athanor.orm.mapping.RelationshipProperty relationship : mapper.relationships()) {
-                if (!relationship.isCollection()) {
+                if (relationship.kind() == io.athanor.orm.mapping.RelationshipProperty.Kind.MANY_TO_ONE) {
                     session.relationships.resolveFromIdentityMap(state, relationship);
                 }
             }
@@ -96,7 +96,7 @@ final class EntityLoader {
         if (!state.mapper.relationships().isEmpty()) {
             session.relationships.install(state, object, true);
             for (io.athanor.orm.mapping.RelationshipProperty relationship : state.mapper.relationships()) {
-                if (!relationship.isCollection()) {
+                if (relationship.kind() == io.athanor.orm.mapping.RelationshipProperty.Kind.MANY_TO_ONE) {
                     session.relationships.resolveFromIdentityMap(state, relationship);
                 }
             }

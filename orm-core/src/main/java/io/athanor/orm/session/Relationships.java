@@ -154,6 +154,8 @@ final class Relationships {
                 if (strategy == LoadStrategy.SELECTIN) {
                     loadCollections(relationship, objects, nested(options, relationship.name()));
                 }
+            } else if (strategy != LoadStrategy.NOLOAD && relationship.kind() == RelationshipProperty.Kind.ONE_TO_ONE) {
+                loadOneToOne(relationship, objects);
             } else if (strategy != LoadStrategy.NOLOAD) {
                 loadManyToOne(relationship, objects);
             }
@@ -196,6 +198,27 @@ final class Relationships {
                 resolveFromIdentityMap(state, relationship);
             }
         }
+    }
+
+    /** One IN query (per chunk) for the single related object of each owner, on the side the key points to. */
+    private void loadOneToOne(RelationshipProperty relationship, List<?> owners) {
+        Map<Object, Object> byKey = new LinkedHashMap<>();
+        for (Object owner : owners) {
+            Object key = keyOf(owner, relationship.referenced());
+            if (key != null) {
+                byKey.put(key, owner);
+            }
+        }
+        List<Object> keys = new ArrayList<>(byKey.keySet());
+        Map<Object, Object> found = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            for (Object element : session.noAutoflush(() -> session.scalars(select(relationship.target(),
+                    relationship.foreignKey(), chunk)).all())) {
+                found.put(foreignKeyOfElement(element, relationship), element);
+            }
+        }
+        byKey.forEach((key, owner) -> relationship.set(owner, found.get(key)));
     }
 
     /** One IN query (per chunk) for the collections of all given owners. */
@@ -322,6 +345,12 @@ final class Relationships {
     /** Deletes along DELETE cascades when an object is deleted. */
     void cascadeDelete(InstanceState state) {
         for (RelationshipProperty relationship : state.mapper.relationships()) {
+            if (relationship.kind() == RelationshipProperty.Kind.ONE_TO_ONE && relationship.cascades(Cascade.DELETE)) {
+                Object related = relationship.get(state.object());
+                if (related != null) {
+                    session.cascadeDelete(related);
+                }
+            }
             if (relationship.isCollection() && relationship.cascades(Cascade.DELETE) && !relationship.passiveDeletes()) {
                 for (Object element : new ArrayList<>(loadedElements(state, relationship))) {
                     session.cascadeDelete(element);
@@ -399,12 +428,28 @@ final class Relationships {
     void syncForeignKeys(Mapper<?> mapper, Collection<InstanceState> states, Collection<InstanceState> everyone) {
         for (InstanceState state : states) {
             for (RelationshipProperty relationship : mapper.relationships()) {
-                if (relationship.isCollection()) {
+                if (relationship.kind() != RelationshipProperty.Kind.MANY_TO_ONE) {
                     continue;
                 }
                 Object related = relationship.get(state.object());
                 if (related != null) {
                     copyKey(related, relationship.referenced(), state.object(), relationship.foreignKey());
+                }
+            }
+        }
+        for (InstanceState owner : everyone) {
+            for (RelationshipProperty relationship : owner.mapper.relationships()) {
+                if (relationship.kind() != RelationshipProperty.Kind.ONE_TO_ONE || relationship.target() != mapper
+                        || owner.markedForDeletion) {
+                    continue;
+                }
+                Object element = relationship.get(owner.object());
+                if (element != null) {
+                    copyKey(owner.object(), relationship.referenced(), element, relationship.foreignKey());
+                    RelationshipProperty back = relationship.backPopulates();
+                    if (back != null && back.get(element) != owner.object()) {
+                        back.set(element, owner.object());
+                    }
                 }
             }
         }
@@ -442,7 +487,7 @@ final class Relationships {
     static List<InstanceState> parentsFirst(Mapper<?> mapper, List<InstanceState> states) {
         List<RelationshipProperty> selfReferences = new ArrayList<>();
         for (RelationshipProperty relationship : mapper.relationships()) {
-            if (!relationship.isCollection() && relationship.target() == mapper) {
+            if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_ONE && relationship.target() == mapper) {
                 selfReferences.add(relationship);
             }
         }
@@ -477,7 +522,7 @@ final class Relationships {
     /** Whether an object of a self-referencing class must be inserted alone (it refers to a new object). */
     static boolean refersToNew(Mapper<?> mapper, InstanceState state) {
         for (RelationshipProperty relationship : mapper.relationships()) {
-            if (!relationship.isCollection() && relationship.target() == mapper) {
+            if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_ONE && relationship.target() == mapper) {
                 Object parent = relationship.get(state.object());
                 if (parent != null && Session.inspect(parent).isPending()) {
                     return true;
