@@ -12,6 +12,12 @@ public enum LoadStrategy {
     SELECT,
     /** One extra {@code IN} query loads the relationship for all objects of a result. */
     SELECTIN,
+    /**
+     * The query itself loads the relationship with a LEFT OUTER JOIN (an INNER JOIN for a non-null
+     * many-to-one is not assumed); rows are de-duplicated. A query with LIMIT or OFFSET loads it with
+     * {@link #SELECTIN} instead, so that the limit counts objects, not joined rows.
+     */
+    JOINED,
     /** Accessing an unloaded collection raises {@code InvalidRequestException}: load it with a query option. */
     RAISE,
     /** Never loaded: a collection stays empty, a many-to-one null, unless filled by the application. */

@@ -36,6 +36,17 @@ public final class Load {
     }
 
     /**
+     * Loads the relationship in the same query, with a LEFT OUTER JOIN (SQLAlchemy's
+     * {@code joinedload}); one relationship per query, the first level only.
+     *
+     * @param path a relationship name
+     * @return the option
+     */
+    public static Load joined(String path) {
+        return new Load(path, LoadStrategy.JOINED);
+    }
+
+    /**
      * Loads the collection lazily, on first access.
      *
      * @param path a relationship name, or a dotted path

@@ -60,6 +60,14 @@ final class QueryExecutor {
      */
     @SuppressWarnings("unchecked")
     <T> ScalarResult<T> scalars(Select<T> select, Map<String, io.athanor.orm.mapping.LoadStrategy> options) {
+        Object item = select.items().get(0);
+        if (item instanceof Class && !select.limited()) {
+            Mapper<?> mapper = registry.mapper((Class<?>) item);
+            io.athanor.orm.mapping.RelationshipProperty joined = Relationships.joined(mapper, options);
+            if (joined != null) {
+                return (ScalarResult<T>) joinedScalars(select, mapper, joined, options);
+            }
+        }
         BoundStatement bound = bind(select);
         Result result = session.connection().execute(bound.compiled().sql(), bound.values());
         ResultSlot first = bound.compiled().slots().get(0);
@@ -85,6 +93,63 @@ final class QueryExecutor {
         result.close();
         session.relationships.afterLoad(mapper, objects, options);
         return ScalarResult.of(objects.iterator(), () -> { });
+    }
+
+    /** One query that also brings the related objects of a relationship, through a LEFT OUTER JOIN. */
+    private ScalarResult<Object> joinedScalars(Select<?> select, Mapper<?> mapper,
+                                               io.athanor.orm.mapping.RelationshipProperty relationship,
+                                               Map<String, io.athanor.orm.mapping.LoadStrategy> options) {
+        Mapper<?> target = relationship.target();
+        io.athanor.orm.sql.EntityAlias<?> alias = Sql.alias(target.type(), relationship.name() + "_1");
+        List<Expression<Boolean>> conditions = new ArrayList<>();
+        for (int i = 0; i < relationship.foreignKey().size(); i++) {
+            String foreignKey = relationship.foreignKey().get(i).name();
+            String referenced = relationship.referenced().get(i).name();
+            conditions.add(relationship.foreignKeyOnTarget()
+                    ? alias.col(foreignKey).eq(Sql.col(mapper.type(), referenced))
+                    : alias.col(referenced).eq(Sql.col(mapper.type(), foreignKey)));
+        }
+        List<io.athanor.orm.sql.Ordering> order = new ArrayList<>();
+        for (ColumnAttribute key : mapper.primaryKeyAttributes()) {
+            order.add(Sql.col(mapper.type(), key.name()).asc());
+        }
+        String orderBy = relationship.orderBy();
+        if (!orderBy.isEmpty()) {
+            boolean descending = orderBy.startsWith("-");
+            Expression<Object> column = alias.col(descending ? orderBy.substring(1) : orderBy);
+            order.add(descending ? column.desc() : column.asc());
+        }
+        String orderedBy = orderBy.startsWith("-") ? orderBy.substring(1) : orderBy;
+        for (ColumnAttribute key : target.primaryKeyAttributes()) {
+            if (!key.name().equals(orderedBy)) {
+                order.add(alias.col(key.name()).asc());
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Expression<Boolean>[] all = conditions.toArray(new Expression[0]);
+        BoundStatement bound = bind(select.withJoinedEntity(alias, Sql.and(all), order));
+        int width = mapper.attributes().size();
+        ColumnAttribute targetKey = target.primaryKeyAttributes().get(0);
+        Map<Object, List<Object>> relatedByOwner = new java.util.LinkedHashMap<>();
+        List<Object> children = new ArrayList<>();
+        try (Result result = session.connection().execute(bound.compiled().sql(), bound.values())) {
+            for (Row row : result) {
+                Object owner = loader.load(mapper, row, 0);
+                List<Object> related = relatedByOwner.computeIfAbsent(owner, ignored -> new ArrayList<>());
+                if (row.get(width + targetKey.index()) != null) {
+                    Object child = loader.load(target, row, width);
+                    if (!related.contains(child)) {
+                        related.add(child);
+                        children.add(child);
+                    }
+                }
+            }
+        }
+        List<Object> owners = new ArrayList<>(relatedByOwner.keySet());
+        session.relationships.fillJoined(relationship, relatedByOwner);
+        session.relationships.afterLoad(mapper, owners, options);
+        session.relationships.afterLoad(target, children, Relationships.nestedOptions(options, relationship.name()));
+        return ScalarResult.of(owners.iterator(), () -> { });
     }
 
     Result execute(CompilableStatement statement) {

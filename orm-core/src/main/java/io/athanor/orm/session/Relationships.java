@@ -162,9 +162,41 @@ final class Relationships {
         }
     }
 
-    private static LoadStrategy strategy(RelationshipProperty relationship, Map<String, LoadStrategy> options) {
+    static LoadStrategy strategy(RelationshipProperty relationship, Map<String, LoadStrategy> options) {
         LoadStrategy option = options.get(relationship.name());
-        return option != null ? option : relationship.strategy();
+        LoadStrategy strategy = option != null ? option : relationship.strategy();
+        // A relationship the query did not join (or could not, with LIMIT) is loaded with one IN query.
+        return strategy == LoadStrategy.JOINED ? LoadStrategy.SELECTIN : strategy;
+    }
+
+    /** The relationship a query loads with a join, if any: the first one asked for, on the first level. */
+    static RelationshipProperty joined(Mapper<?> mapper, Map<String, LoadStrategy> options) {
+        for (RelationshipProperty relationship : mapper.relationships()) {
+            LoadStrategy option = options.get(relationship.name());
+            LoadStrategy strategy = option != null ? option : relationship.strategy();
+            if (strategy == LoadStrategy.JOINED) {
+                return relationship;
+            }
+        }
+        return null;
+    }
+
+    /** Puts the related objects a joined query brought into the collection or field of each owner. */
+    void fillJoined(RelationshipProperty relationship, Map<Object, List<Object>> relatedByOwner) {
+        relatedByOwner.forEach((owner, related) -> {
+            if (relationship.isCollection()) {
+                RelatedCollection collection = collection(stateOf(owner), relationship);
+                if (!collection.loaded) {
+                    collection.fill(related);
+                }
+            } else {
+                relationship.set(owner, related.isEmpty() ? null : related.get(0));
+            }
+        });
+    }
+
+    static Map<String, LoadStrategy> nestedOptions(Map<String, LoadStrategy> options, String name) {
+        return nested(options, name);
     }
 
     private static Map<String, LoadStrategy> nested(Map<String, LoadStrategy> options, String name) {
@@ -268,8 +300,11 @@ final class Relationships {
             Expression<Object> column = Sql.col(target, descending ? orderBy.substring(1) : orderBy);
             order.add(descending ? column.desc() : column.asc());
         }
+        String orderedBy = orderBy.startsWith("-") ? orderBy.substring(1) : orderBy;
         for (ColumnAttribute key : relationship.target().primaryKeyAttributes()) {
-            order.add(Sql.col(target, key.name()).asc());
+            if (!key.name().equals(orderedBy)) {
+                order.add(Sql.col(target, key.name()).asc());
+            }
         }
         return query.orderBy(order.toArray());
     }

@@ -327,6 +327,28 @@ public final class Select<T> extends CompilableStatement {
         return new CompoundSelect(List.of(this, other), true);
     }
 
+    /**
+     * This SELECT with one more entity, joined with LEFT OUTER JOIN: how the ORM loads a relationship in
+     * the same query (joined loading). The extra entity's columns follow the selected ones.
+     *
+     * @param alias the related entity, under an anonymous alias
+     * @param on the join condition
+     * @param order orderings appended after the statement's own, so that related rows come grouped
+     * @return the new statement
+     */
+    public Select<T> withJoinedEntity(EntityAlias<?> alias, Expression<Boolean> on, List<Ordering> order) {
+        Parts next = parts.copy();
+        next.items = plus(parts.items, List.of(alias));
+        next.joins = plus(parts.joins, List.of(new Join(alias, on, true)));
+        next.orderBy = plus(parts.orderBy, order);
+        return new Select<>(next);
+    }
+
+    /** Whether the statement has a LIMIT or OFFSET. */
+    public boolean limited() {
+        return parts.limit != null || parts.offset != null;
+    }
+
     /** The selected items: mapped classes, aliases and expressions, in order. */
     public List<Object> items() {
         return parts.items;

@@ -284,4 +284,37 @@ class RelationshipTest {
                             + " .options(Load.selectin(\"addresses\")).");
         }
     }
+
+    @AcrossDatabases
+    void joinedLoadsSixPeopleAndTheirAddressesInOneQuery(TestDatabase db) {
+        SessionFactory sessions = sessions(db, 0);
+        quickStart(sessions);
+        sessions.useTransaction(session -> session.addAll(List.of(new Person("squidward"), new Person("gary"),
+                new Person("plankton"))));
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            List<Person> people = session.scalars(select(Person.class).options(Load.joined("addresses"))).all();
+
+            assertThat(people).extracting(Person::getName).containsExactly("spongebob", "sandy", "patrick", "squidward",
+                    "gary", "plankton");
+            assertThat(people.get(1).getAddresses()).extracting(Email::getEmailAddress)
+                    .containsExactly("sandy@sqlalchemy.org", "sandy@squirrelpower.org");
+            assertThat(people.stream().mapToInt(person -> person.getAddresses().size()).sum()).isEqualTo(3);
+            assertThat(sql.statements()).containsExactly("SELECT user_account.id, user_account.name, addresses_1.id,"
+                    + " addresses_1.email_address, addresses_1.user_id FROM user_account LEFT OUTER JOIN address AS"
+                    + " addresses_1 ON addresses_1.user_id = user_account.id ORDER BY user_account.id ASC,"
+                    + " addresses_1.id ASC");
+        }
+    }
+
+    @AcrossDatabases
+    void joinedLoadsManyToOnesInTheSameQuery(TestDatabase db) {
+        SessionFactory sessions = sessions(db, 0);
+        quickStart(sessions);
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            List<Email> emails = session.scalars(select(Email.class).options(Load.joined("person"))).all();
+
+            assertThat(emails).extracting(email -> email.getPerson().getName()).containsExactly("spongebob", "sandy", "sandy");
+            assertThat(sql.statements()).hasSize(1);
+        }
+    }
 }
