@@ -46,4 +46,12 @@ public @interface Relationship {
 
     /** Rely on the database's ON DELETE CASCADE: deleting the parent does not load its children. */
     boolean passiveDeletes() default false;
+
+    /**
+     * For a many-to-many: the association table, by name, whose rows link the two classes. It is the
+     * table of a mapped class of the registry (typically one with a two-column primary key, each column a
+     * foreign key); Athanor inserts and deletes its rows as elements are added to and removed from the
+     * collection.
+     */
+    String secondary() default "";
 }

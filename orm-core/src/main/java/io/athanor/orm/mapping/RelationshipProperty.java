@@ -22,7 +22,9 @@ public final class RelationshipProperty {
         /** This object has a collection of others: the foreign key is in their table. */
         ONE_TO_MANY,
         /** This object has at most one other that refers to it: the foreign key is in the other's table. */
-        ONE_TO_ONE
+        ONE_TO_ONE,
+        /** Both sides have collections, linked by the rows of an association table. */
+        MANY_TO_MANY
     }
 
     private final Mapper<?> source;
@@ -40,6 +42,10 @@ public final class RelationshipProperty {
     private final List<ColumnAttribute> foreignKey;
     private final List<ColumnAttribute> referenced;
     private RelationshipProperty backPopulates;
+    private Mapper<?> secondary;
+    private List<ColumnAttribute> secondaryToSource = List.of();
+    private List<ColumnAttribute> secondaryToTarget = List.of();
+    private List<ColumnAttribute> targetKey = List.of();
 
     RelationshipProperty(Mapper<?> source, String name, Kind kind, Class<?> collectionType, MethodHandle getter,
                          MethodHandle setter, Set<Cascade> cascades, LoadStrategy strategy, String orderBy,
@@ -91,7 +97,35 @@ public final class RelationshipProperty {
 
     /** Whether the attribute holds a collection. */
     public boolean isCollection() {
-        return kind == Kind.ONE_TO_MANY;
+        return kind == Kind.ONE_TO_MANY || kind == Kind.MANY_TO_MANY;
+    }
+
+    /** The association class of a many-to-many, or null. */
+    public Mapper<?> secondary() {
+        return secondary;
+    }
+
+    /** The association's attributes that refer to the source's key (many-to-many). */
+    public List<ColumnAttribute> secondaryToSource() {
+        return secondaryToSource;
+    }
+
+    /** The association's attributes that refer to the target's key (many-to-many). */
+    public List<ColumnAttribute> secondaryToTarget() {
+        return secondaryToTarget;
+    }
+
+    /** The target's key attributes the association refers to (many-to-many). */
+    public List<ColumnAttribute> targetKey() {
+        return targetKey;
+    }
+
+    void secondary(Mapper<?> association, List<ColumnAttribute> toSource, List<ColumnAttribute> toTarget,
+                   List<ColumnAttribute> targetKeyAttributes) {
+        this.secondary = association;
+        this.secondaryToSource = List.copyOf(toSource);
+        this.secondaryToTarget = List.copyOf(toTarget);
+        this.targetKey = List.copyOf(targetKeyAttributes);
     }
 
     /** {@code List.class} or {@code Set.class} for a collection, else null. */

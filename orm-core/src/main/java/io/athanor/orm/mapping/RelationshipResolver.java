@@ -49,6 +49,9 @@ final class RelationshipResolver {
             throw fail(where + " relates to " + targetType.getName() + ", which this registry does not map; add it to the"
                     + " Registry.");
         }
+        if (!annotation.secondary().isEmpty()) {
+            return manyToMany(source, field, annotation, where, collectionType, target);
+        }
         RelationshipProperty.Kind kind = collectionType == null ? RelationshipProperty.Kind.MANY_TO_ONE
                 : RelationshipProperty.Kind.ONE_TO_MANY;
         if (kind == RelationshipProperty.Kind.MANY_TO_ONE && source.foreignKeysTo(target).isEmpty()
@@ -105,6 +108,49 @@ final class RelationshipResolver {
                 annotation.passiveDeletes(), annotation.backPopulates(), target, foreignKey, referenced);
     }
 
+    private RelationshipProperty manyToMany(Mapper<?> source, Field field, Relationship annotation, String where,
+                                            Class<?> collectionType, Mapper<?> target) {
+        if (collectionType == null) {
+            throw fail(where + " names a secondary table but is not a collection; a many-to-many is a List or Set.");
+        }
+        Mapper<?> association = null;
+        for (Mapper<?> candidate : mappers.values()) {
+            if (candidate.tableName().equals(annotation.secondary())) {
+                association = candidate;
+            }
+        }
+        if (association == null) {
+            throw fail(where + " names secondary table '" + annotation.secondary() + "', which no mapped class of the"
+                    + " registry has; map the association table as a class with a foreign key to each side.");
+        }
+        List<List<String[]>> toSource = association.foreignKeysTo(source);
+        List<List<String[]>> toTarget = association.foreignKeysTo(target);
+        if (toSource.size() != 1 || toTarget.size() != 1 || source == target) {
+            throw fail(where + ": the association table '" + annotation.secondary() + "' needs exactly one foreign key to "
+                    + source.type().getSimpleName() + " and one to " + target.type().getSimpleName() + "; it has "
+                    + toSource.size() + " and " + toTarget.size() + ".");
+        }
+        List<ColumnAttribute> sourceFk = new ArrayList<>();
+        List<ColumnAttribute> sourceKey = new ArrayList<>();
+        for (String[] pair : toSource.get(0)) {
+            sourceFk.add(association.attribute(pair[0]));
+            sourceKey.add(source.attribute(pair[1]));
+        }
+        List<ColumnAttribute> targetFk = new ArrayList<>();
+        List<ColumnAttribute> targetKey = new ArrayList<>();
+        for (String[] pair : toTarget.get(0)) {
+            targetFk.add(association.attribute(pair[0]));
+            targetKey.add(target.attribute(pair[1]));
+        }
+        LoadStrategy strategy = annotation.lazy() == LoadStrategy.DEFAULT ? LoadStrategy.SELECT : annotation.lazy();
+        RelationshipProperty relationship = new RelationshipProperty(source, field.getName(),
+                RelationshipProperty.Kind.MANY_TO_MANY, collectionType, Accessors.getter(field), Accessors.setter(field),
+                RelationshipProperty.expand(annotation.cascade()), strategy, annotation.orderBy(),
+                annotation.passiveDeletes(), annotation.backPopulates(), target, sourceFk, sourceKey);
+        relationship.secondary(association, sourceFk, targetFk, targetKey);
+        return relationship;
+    }
+
     /** Links each relationship to the one its backPopulates names, checking that they mirror each other. */
     void linkBackPopulates(Collection<Mapper<?>> all) {
         for (Mapper<?> mapper : all) {
@@ -120,7 +166,11 @@ final class RelationshipResolver {
                             + " relationships are " + relationship.target().relationships().stream()
                             .map(RelationshipProperty::name).toList() + ".");
                 }
-                boolean mirrored = other.target() == mapper && other.foreignKey().equals(relationship.foreignKey())
+                boolean manyToMany = relationship.kind() == RelationshipProperty.Kind.MANY_TO_MANY;
+                boolean mirrored = manyToMany
+                        ? other.kind() == RelationshipProperty.Kind.MANY_TO_MANY && other.target() == mapper
+                        && other.secondary() == relationship.secondary()
+                        : other.target() == mapper && other.foreignKey().equals(relationship.foreignKey())
                         && (other.kind() == RelationshipProperty.Kind.MANY_TO_ONE) != (relationship.kind()
                         == RelationshipProperty.Kind.MANY_TO_ONE);
                 if (!mirrored) {

@@ -19,6 +19,8 @@ final class RelatedCollection {
     final RelationshipProperty relationship;
     final List<Object> elements = new ArrayList<>();
     final List<Object> removed = new ArrayList<>();
+    /** For a many-to-many: elements added since the last flush, whose association rows are still to insert. */
+    final List<Object> added = new ArrayList<>();
     boolean loaded;
     private LoadStrategy strategy;
 
@@ -57,14 +59,24 @@ final class RelatedCollection {
         elements.clear();
         elements.addAll(loadedElements);
         removed.clear();
+        added.clear();
         loaded = true;
     }
 
+    private boolean manyToMany() {
+        return relationship.kind() == RelationshipProperty.Kind.MANY_TO_MANY;
+    }
+
     void added(Object element) {
-        removed.remove(element);
+        boolean wasRemoved = removed.remove(element);
         RelationshipProperty back = relationship.backPopulates();
         Object ownerObject = owner.object();
-        if (back != null && element != null && back.get(element) != ownerObject) {
+        if (manyToMany()) {
+            if (!wasRemoved && !added.contains(element)) {
+                added.add(element);
+            }
+            mirror(element, true);
+        } else if (back != null && element != null && back.get(element) != ownerObject) {
             back.set(element, ownerObject);
         }
         Session session = owner.session;
@@ -74,12 +86,39 @@ final class RelatedCollection {
     }
 
     void removedElement(Object element) {
+        if (manyToMany() && added.remove(element)) {
+            mirror(element, false);
+            return;
+        }
         if (!removed.contains(element)) {
             removed.add(element);
+        }
+        if (manyToMany()) {
+            mirror(element, false);
+            return;
         }
         RelationshipProperty back = relationship.backPopulates();
         if (back != null && element != null && back.get(element) == owner.object()) {
             back.set(element, null);
+        }
+    }
+
+    /** Keeps a loaded mirror collection of a many-to-many in step, without recording a second change. */
+    private void mirror(Object element, boolean add) {
+        RelationshipProperty back = relationship.backPopulates();
+        InstanceState elementState = Session.inspect(element);
+        if (back == null || elementState.collections == null) {
+            return;
+        }
+        RelatedCollection other = elementState.collections.get(back);
+        if (other == null || !other.loaded) {
+            return;
+        }
+        Object ownerObject = owner.object();
+        if (add && !other.elements.contains(ownerObject)) {
+            other.elements.add(ownerObject);
+        } else if (!add) {
+            other.elements.remove(ownerObject);
         }
     }
 }

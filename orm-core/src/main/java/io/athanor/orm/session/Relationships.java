@@ -66,11 +66,14 @@ final class Relationships {
                     relationship.strategy());
             if (!fromDatabase) {
                 collection.elements.addAll(relationship.collection(object));
+                if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_MANY) {
+                    collection.added.addAll(collection.elements);
+                }
             }
             state.collections.put(relationship, collection);
             relationship.set(object, relationship.collectionType() == Set.class ? new TrackedSet(collection)
                     : new TrackedList(collection));
-            if (!fromDatabase) {
+            if (!fromDatabase && relationship.kind() != RelationshipProperty.Kind.MANY_TO_MANY) {
                 for (Object element : collection.elements) {
                     RelationshipProperty back = relationship.backPopulates();
                     if (back != null && back.get(element) == null) {
@@ -268,6 +271,11 @@ final class Relationships {
         Map<Object, List<Object>> grouped = new HashMap<>();
         List<Object> all = new ArrayList<>();
         List<Object> keys = new ArrayList<>(byKey.keySet());
+        if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_MANY) {
+            Map<Object, List<Object>> associated = associated(relationship, keys, options);
+            byKey.forEach((key, collection) -> collection.fill(associated.getOrDefault(key, List.of())));
+            return;
+        }
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
             Select<?> query = ordered(select(relationship.target(), relationship.foreignKey(), chunk), relationship);
@@ -285,10 +293,45 @@ final class Relationships {
         RelationshipProperty relationship = collection.relationship;
         Object owner = collection.owner.object();
         session.noticeLazyLoad(relationship, lazyLoads.merge(relationship, 1, Integer::sum));
+        if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_MANY) {
+            Map<Object, List<Object>> grouped = associated(relationship,
+                    List.of(keyOf(owner, relationship.referenced())), Map.of());
+            collection.fill(grouped.getOrDefault(keyOf(owner, relationship.referenced()), List.of()));
+            return;
+        }
         Select<?> query = ordered(select(relationship.target(), relationship.foreignKey(),
                 List.of(keyOf(owner, relationship.referenced()))), relationship);
         // A lazy load must not flush: it can run in the middle of delete() or of preparing a flush.
         collection.fill(session.noAutoflush(() -> session.scalars(query).all()));
+    }
+
+    /**
+     * The targets of a many-to-many for owners' keys, grouped by owner key: SELECT association key, target
+     * FROM target JOIN association ON ... WHERE association key IN (...).
+     */
+    private Map<Object, List<Object>> associated(RelationshipProperty relationship, List<Object> keys,
+                                                 Map<String, LoadStrategy> options) {
+        Class<?> association = relationship.secondary().type();
+        Class<?> target = relationship.target().type();
+        List<Expression<Boolean>> on = new ArrayList<>();
+        for (int i = 0; i < relationship.secondaryToTarget().size(); i++) {
+            on.add(Sql.col(association, relationship.secondaryToTarget().get(i).name())
+                    .eq(Sql.col(target, relationship.targetKey().get(i).name())));
+        }
+        Map<Object, List<Object>> grouped = new HashMap<>();
+        ColumnAttribute ownerColumn = relationship.secondaryToSource().get(0);
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            Select<Object> query = Sql.select(Sql.col(association, ownerColumn.name()), target)
+                    .from(association).join(target, Sql.and(toArray(on)))
+                    .where(Sql.col(association, ownerColumn.name()).in(chunk));
+            for (io.athanor.orm.engine.Row row : session.noAutoflush(() -> session.execute(query).all())) {
+                Object key = io.athanor.orm.engine.ValueConverter.convert(row.get(0),
+                        EntityLoader.boxed(relationship.referenced().get(0).javaType()), ownerColumn.column().qualifiedName());
+                grouped.computeIfAbsent(key, ignored -> new ArrayList<>()).add(row.get(1));
+            }
+        }
+        return grouped;
     }
 
     private static Select<?> ordered(Select<?> query, RelationshipProperty relationship) {
@@ -414,10 +457,15 @@ final class Relationships {
                     continue;
                 }
                 RelatedCollection collection = collection(state, relationship);
+                if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_MANY) {
+                    continue;
+                }
                 for (Object removed : new ArrayList<>(collection.removed)) {
+                    RelationshipProperty back = relationship.backPopulates();
                     if (relationship.cascades(Cascade.DELETE_ORPHAN)) {
                         session.deleteOrphan(removed);
-                    } else if (relationship.backPopulates() == null) {
+                    } else if (back == null || back.get(removed) == null) {
+                        // Removed and not moved to another parent: its row no longer belongs to this one.
                         nullForeignKey(state, relationship, removed);
                     }
                 }
@@ -427,7 +475,8 @@ final class Relationships {
         }
         for (InstanceState parent : new ArrayList<>(deleted)) {
             for (RelationshipProperty relationship : parent.mapper.relationships()) {
-                if (!relationship.isCollection() || relationship.cascades(Cascade.DELETE) || relationship.passiveDeletes()) {
+                if (!relationship.isCollection() || relationship.cascades(Cascade.DELETE) || relationship.passiveDeletes()
+                        || relationship.kind() == RelationshipProperty.Kind.MANY_TO_MANY) {
                     continue;
                 }
                 for (Object child : new ArrayList<>(loadedElements(parent, relationship))) {
@@ -494,7 +543,8 @@ final class Relationships {
             }
             for (RelatedCollection collection : owner.collections.values()) {
                 RelationshipProperty relationship = collection.relationship;
-                if (relationship.target() != mapper || !collection.loaded || owner.markedForDeletion) {
+                if (relationship.target() != mapper || !collection.loaded || owner.markedForDeletion
+                        || relationship.kind() == RelationshipProperty.Kind.MANY_TO_MANY) {
                     continue;
                 }
                 for (Object element : collection.elements) {
@@ -506,6 +556,75 @@ final class Relationships {
                 }
             }
         }
+    }
+
+    /**
+     * After every INSERT and UPDATE of a flush, before its DELETEs: writes the association rows of
+     * many-to-many collections (inserted for added elements, deleted for removed ones and for deleted owners).
+     */
+    void writeAssociations(Collection<InstanceState> everyone) {
+        for (InstanceState owner : everyone) {
+            if (owner.collections == null) {
+                continue;
+            }
+            for (RelatedCollection collection : owner.collections.values()) {
+                RelationshipProperty relationship = collection.relationship;
+                if (relationship.kind() != RelationshipProperty.Kind.MANY_TO_MANY) {
+                    continue;
+                }
+                Class<?> association = relationship.secondary().type();
+                if (owner.markedForDeletion) {
+                    if (!relationship.passiveDeletes()) {
+                        session.executeInFlush(Sql.delete(association).where(matching(association,
+                                relationship.secondaryToSource(), relationship.referenced(), owner.object())));
+                    }
+                    continue;
+                }
+                for (Object removed : collection.removed) {
+                    session.executeInFlush(Sql.delete(association).where(Sql.and(
+                            matching(association, relationship.secondaryToSource(), relationship.referenced(), owner.object()),
+                            matching(association, relationship.secondaryToTarget(), relationship.targetKey(), removed))));
+                }
+                for (Object added : collection.added) {
+                    io.athanor.orm.sql.Insert insert = Sql.insert(association);
+                    for (int i = 0; i < relationship.secondaryToSource().size(); i++) {
+                        insert = insert.values(relationship.secondaryToSource().get(i).name(),
+                                relationship.referenced().get(i).get(owner.object()));
+                    }
+                    for (int i = 0; i < relationship.secondaryToTarget().size(); i++) {
+                        insert = insert.values(relationship.secondaryToTarget().get(i).name(),
+                                relationship.targetKey().get(i).get(added));
+                    }
+                    session.executeInFlush(insert);
+                }
+                collection.removed.clear();
+                collection.added.clear();
+            }
+        }
+    }
+
+    boolean hasAssociationChanges(Collection<InstanceState> everyone) {
+        for (InstanceState owner : everyone) {
+            if (owner.collections == null) {
+                continue;
+            }
+            for (RelatedCollection collection : owner.collections.values()) {
+                if (collection.relationship.kind() == RelationshipProperty.Kind.MANY_TO_MANY
+                        && (owner.markedForDeletion || !collection.added.isEmpty() || !collection.removed.isEmpty())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Expression<Boolean> matching(Class<?> association, List<ColumnAttribute> columns,
+                                                List<ColumnAttribute> keys, Object object) {
+        List<Expression<Boolean>> parts = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            parts.add(Sql.col(association, columns.get(i).name()).eq(keys.get(i).get(object)));
+        }
+        return Sql.and(toArray(parts));
     }
 
     private static void copyKey(Object from, List<ColumnAttribute> keyAttributes, Object to,

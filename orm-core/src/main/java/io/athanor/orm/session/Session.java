@@ -325,6 +325,13 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Runs a statement the unit of work writes itself (association rows), without autoflush. */
+    void executeInFlush(io.athanor.orm.sql.CompilableStatement statement) {
+        io.athanor.orm.sql.BoundStatement bound = statement.bind(connection().dialect(), registry,
+                engine.compiledCache());
+        connection().execute(bound.compiled().sql(), bound.values());
+    }
+
     <T> io.athanor.orm.engine.ScalarResult<T> scalarsWithOptions(Select<T> select,
                                                                  Map<String, io.athanor.orm.mapping.LoadStrategy> options) {
         return queries.scalars(select, options);

@@ -119,6 +119,14 @@ final class UnitOfWork {
                 insert(mapper, Relationships.parentsFirst(mapper, inserts.get(mapper)));
             }
         }
+        if (relationships && session.relationships.hasAssociationChanges(everyone)) {
+            if (connection == null) {
+                connection = session.connection();
+                dialect = connection.dialect();
+            }
+            session.relationships.writeAssociations(everyone);
+            wrote = true;
+        }
         if (!wrote && deletes.isEmpty()) {
             return null;
         }

@@ -317,4 +317,26 @@ class RelationshipTest {
             assertThat(sql.statements()).hasSize(1);
         }
     }
+
+    @AcrossDatabases
+    void removingAChildWithoutDeleteOrphanNullsItsForeignKey(TestDatabase db) {
+        SessionFactory sessions = sessions(db, 0);
+        Long rootId = sessions.inTransaction(session -> {
+            Node root = new Node("root", null);
+            new Node("a", root);
+            session.add(root);
+            session.flush();
+            return root.getId();
+        });
+        try (Session session = sessions.openSession()) {
+            Node root = session.get(Node.class, rootId);
+            Node child = root.getChildren().remove(0);
+            session.flush();
+
+            assertThat(child.getParent()).isNull();
+            assertThat(child.getParentId()).isNull();
+            assertThat(session.execute(Sql.text("select count(*) from nodes where parent_id is null")).scalar(Long.class))
+                    .isEqualTo(2);
+        }
+    }
 }

@@ -1,0 +1,84 @@
+package io.athanor.orm.relationship;
+
+import io.athanor.orm.engine.Engine;
+import io.athanor.orm.mapping.Registry;
+import io.athanor.orm.session.Load;
+import io.athanor.orm.session.Session;
+import io.athanor.orm.session.SessionFactory;
+import io.athanor.orm.sql.Sql;
+import io.athanor.orm.testing.AcrossDatabases;
+import io.athanor.orm.testing.SqlRecorder;
+import io.athanor.orm.testing.TestDatabase;
+
+import java.util.List;
+
+import static io.athanor.orm.sql.Sql.col;
+import static io.athanor.orm.sql.Sql.select;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Many-to-many through an association table: its rows follow the collections. */
+class ManyToManyTest {
+
+    private static SessionFactory sessions(TestDatabase db) {
+        Engine engine = db.track(db.engineBuilder().echo(true).build());
+        Registry registry = Registry.of(Student.class, Course.class, Enrollment.class);
+        registry.metadata().createAll(engine);
+        return SessionFactory.of(engine, registry);
+    }
+
+    private static List<String> enrollments(Session session) {
+        return session.execute(Sql.text("select s.name, c.title from enrollments e join students s on s.id = e.student_id"
+                + " join courses c on c.id = e.course_id order by s.name, c.title"))
+                .all().stream().map(row -> row.get(0) + ":" + row.get(1)).toList();
+    }
+
+    @AcrossDatabases
+    void associationRowsAreInsertedAndDeletedWithTheCollection(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        try (Session session = sessions.openSession()) {
+            Course math = new Course("math");
+            Course art = new Course("art");
+            Student ann = new Student("ann");
+            ann.getCourses().add(math);
+            ann.getCourses().add(art);
+            Student bob = new Student("bob");
+            bob.getCourses().add(math);
+            session.addAll(List.of(ann, bob));
+            session.commit();
+            assertThat(enrollments(session)).containsExactly("ann:art", "ann:math", "bob:math");
+
+            Student reloaded = session.scalars(select(Student.class).where(col("name").eq("ann"))).one();
+            reloaded.getCourses().removeIf(course -> course.getTitle().equals("art"));
+            session.commit();
+            assertThat(enrollments(session)).containsExactly("ann:math", "bob:math");
+
+            session.delete(session.scalars(select(Student.class).where(col("name").eq("bob"))).one());
+            session.commit();
+            assertThat(enrollments(session)).containsExactly("ann:math");
+        }
+    }
+
+    @AcrossDatabases
+    void bothSidesLoadLazilyOrWithSelectin(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sessions.useTransaction(session -> {
+            Course math = new Course("math");
+            Student ann = new Student("ann");
+            ann.getCourses().add(math);
+            Student bob = new Student("bob");
+            bob.getCourses().add(math);
+            session.addAll(List.of(ann, bob));
+        });
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            List<Student> students = session.scalars(select(Student.class).orderBy(col("id"))
+                    .options(Load.selectin("courses"))).all();
+
+            assertThat(students.get(0).getCourses()).extracting(Course::getTitle).containsExactly("math");
+            assertThat(students.get(0).getCourses().get(0)).isSameAs(students.get(1).getCourses().get(0));
+            assertThat(sql.statements()).hasSize(2);
+            assertThat(students.get(0).getCourses().get(0).getStudents()).extracting(Student::getName)
+                    .containsExactlyInAnyOrder("ann", "bob");
+            assertThat(sql.statements()).hasSize(3);
+        }
+    }
+}
