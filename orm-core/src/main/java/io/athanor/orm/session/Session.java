@@ -66,6 +66,8 @@ public final class Session implements AutoCloseable {
     private final QueryExecutor queries;
     final Relationships relationships = new Relationships(this, identityMap);
     private final ThreadGuard guard = new ThreadGuard();
+    /** Copies being merged and their targets, so that a merge cascading both ways stops (SQLAlchemy's _recursive). */
+    private final java.util.Map<Object, Object> merging = new java.util.IdentityHashMap<>();
     /** Objects being refreshed, so that a refresh cascading both ways along a relationship stops. */
     private final java.util.Set<InstanceState> refreshing =
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -882,6 +884,9 @@ public final class Session implements AutoCloseable {
             if (state != null && state.session == this) {
                 return object;
             }
+            if (merging.containsKey(object)) {
+                return (T) merging.get(object);
+            }
             Object key = mapper.identityOf(object);
             T target = key == null ? null : get(mapper.type(), key);
             boolean created = target == null;
@@ -894,9 +899,50 @@ public final class Session implements AutoCloseable {
             if (created) {
                 attach(target, mapper);
             }
+            boolean outermost = merging.isEmpty();
+            merging.put(object, target);
+            try {
+                mergeRelationships(mapper, object, target);
+            } finally {
+                if (outermost) {
+                    merging.clear();
+                }
+            }
             return target;
         } finally {
             exit();
+        }
+    }
+
+    /** Merge cascade: related objects of the copy are merged too, and the merged ones set on the target. */
+    private void mergeRelationships(Mapper<?> mapper, Object copy, Object target) {
+        for (io.athanor.orm.mapping.RelationshipProperty relationship : mapper.relationships()) {
+            if (!relationship.cascades(io.athanor.orm.mapping.Cascade.MERGE)) {
+                continue;
+            }
+            Object related = relationship.get(copy);
+            if (related == null || related == relationship.get(target)) {
+                continue;
+            }
+            if (relationship.isCollection()) {
+                if (related instanceof TrackedList || related instanceof TrackedSet) {
+                    // A collection Athanor has not loaded carries no information to merge.
+                    RelatedCollection state = related instanceof TrackedList ? ((TrackedList) related).state
+                            : ((TrackedSet) related).state;
+                    if (!state.loaded) {
+                        continue;
+                    }
+                }
+                java.util.Collection<Object> merged = relationship.collectionType() == java.util.Set.class
+                        ? new java.util.LinkedHashSet<>() : new ArrayList<>();
+                for (Object element : (java.util.Collection<?>) related) {
+                    merged.add(merge(element));
+                }
+                relationship.set(target, merged);
+                relationships.collection(stateFor(target, mapper), relationship);
+            } else {
+                relationship.set(target, merge(related));
+            }
         }
     }
 

@@ -339,4 +339,26 @@ class RelationshipTest {
                     .isEqualTo(2);
         }
     }
+
+    @AcrossDatabases
+    void mergeCascadesAlongTheCollection(TestDatabase db) {
+        SessionFactory sessions = sessions(db, 0);
+        Person detached;
+        try (Session session = sessions.openSession()) {
+            detached = new Person("ed");
+            detached.getAddresses().add(new Email("ed@one.org"));
+            session.add(detached);
+            session.commit();
+            detached.getAddresses().size();
+        }
+        detached.getAddresses().add(new Email("ed@two.org"));
+        try (Session session = sessions.openSession()) {
+            Person merged = session.merge(detached);
+            session.commit();
+
+            assertThat(merged).isNotSameAs(detached);
+            assertThat(session.execute(Sql.text("select email_address from address order by id")).scalars(String.class)
+                    .all()).containsExactly("ed@one.org", "ed@two.org");
+        }
+    }
 }
