@@ -38,6 +38,8 @@ public final class InstanceState {
     boolean markedForDeletion;
     /** Values of database-generated attributes before this transaction's INSERT, restored on rollback. */
     Object[] beforeInsert;
+    /** The object each many-to-one held when last loaded or flushed, to notice one set to null since. */
+    java.util.Map<io.athanor.orm.mapping.RelationshipProperty, Object> references;
     /** The loader state of each one-to-many relationship: Athanor's collection in the field. */
     java.util.Map<io.athanor.orm.mapping.RelationshipProperty, RelatedCollection> collections;
 

@@ -132,6 +132,7 @@ final class Relationships {
         InstanceState target = identityMap.get(relationship.target(), key);
         if (target != null) {
             relationship.set(state.object(), target.object());
+            remember(state, relationship, target.object());
             return false;
         }
         return true;
@@ -518,6 +519,17 @@ final class Relationships {
                 Object related = relationship.get(state.object());
                 if (related != null) {
                     copyKey(related, relationship.referenced(), state.object(), relationship.foreignKey());
+                    remember(state, relationship, related);
+                } else if (state.references != null && state.references.remove(relationship) != null) {
+                    // The application set the many-to-one to null: the row no longer refers to anything.
+                    for (ColumnAttribute attribute : relationship.foreignKey()) {
+                        if (!attribute.column().nullable()) {
+                            throw new InvalidRequestException("ATH-E093", Session.describe(state) + "." + relationship.name()
+                                    + " was set to null, but " + attribute + " is NOT NULL; delete the object instead,"
+                                    + " or make the column nullable.");
+                        }
+                        attribute.set(state.object(), null);
+                    }
                 }
             }
         }
@@ -625,6 +637,13 @@ final class Relationships {
             parts.add(Sql.col(association, columns.get(i).name()).eq(keys.get(i).get(object)));
         }
         return Sql.and(toArray(parts));
+    }
+
+    private static void remember(InstanceState state, RelationshipProperty relationship, Object related) {
+        if (state.references == null) {
+            state.references = new IdentityHashMap<>();
+        }
+        state.references.put(relationship, related);
     }
 
     private static void copyKey(Object from, List<ColumnAttribute> keyAttributes, Object to,

@@ -119,6 +119,30 @@ final class UnitOfWork {
                 insert(mapper, Relationships.parentsFirst(mapper, inserts.get(mapper)));
             }
         }
+        if (relationships && wrote) {
+            // Rows of tables that refer to each other in a cycle were inserted before the rows they refer to
+            // existed; now that every key is known, their foreign keys are written with an UPDATE (SQLAlchemy's
+            // post_update).
+            for (Mapper<?> mapper : order) {
+                List<InstanceState> mine = new ArrayList<>(existing.getOrDefault(mapper, List.of()));
+                mine.addAll(inserts.getOrDefault(mapper, List.of()));
+                session.relationships.syncForeignKeys(mapper, mine, everyone);
+                List<Map.Entry<InstanceState, BitSet>> postUpdates = new ArrayList<>();
+                for (InstanceState state : mine) {
+                    BitSet changed = state.status == InstanceState.Status.PERSISTENT ? changes(state) : null;
+                    if (changed != null) {
+                        if (state.mapper.versionAttribute() != null) {
+                            changed.set(state.mapper.versionAttribute().index());
+                        }
+                        postUpdates.add(Map.entry(state, changed));
+                    }
+                }
+                if (!postUpdates.isEmpty()) {
+                    update(mapper, postUpdates);
+                    updated += postUpdates.size();
+                }
+            }
+        }
         if (relationships && session.relationships.hasAssociationChanges(everyone)) {
             if (connection == null) {
                 connection = session.connection();

@@ -44,6 +44,10 @@ public class Node {
         return parent;
     }
 
+    public void setParent(Node parent) {
+        this.parent = parent;
+    }
+
     public List<Node> getChildren() {
         return children;
     }
