@@ -117,6 +117,7 @@ final class DeclarativeReader {
         }
         ForeignKey foreignKey = field.getAnnotation(ForeignKey.class);
         String target = null;
+        String foreignKeyName = null;
         ReferentialAction onDelete = null;
         if (foreignKey != null) {
             target = foreignKey.value();
@@ -126,13 +127,14 @@ final class DeclarativeReader {
                         + " \"customers.id\".");
             }
             onDelete = foreignKey.onDelete() == ReferentialAction.NO_ACTION ? null : foreignKey.onDelete();
+            foreignKeyName = foreignKey.name().isEmpty() ? null : foreignKey.name();
         }
         boolean nullable = column.nullable() && !column.primaryKey() && !field.getType().isPrimitive();
         String name = column.name().isEmpty() ? naming.apply(field.getName()) : column.name();
         return new FieldDefinition(field, name, type, column.primaryKey(), nullable, column.unique(), column.index(),
                 autoincrement, column.serverDefault().isEmpty() ? null : column.serverDefault(),
                 ColumnTypes.parseDefault(field, column.defaultValue()), column.insertable(), column.updatable(),
-                target, onDelete);
+                target, onDelete, foreignKeyName);
     }
 
     /** Fields of the class and its superclasses, superclass fields first, so columns follow the hierarchy. */

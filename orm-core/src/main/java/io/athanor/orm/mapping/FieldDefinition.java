@@ -22,10 +22,11 @@ final class FieldDefinition {
     final boolean updatable;
     final String foreignKey;
     final ReferentialAction onDelete;
+    final String foreignKeyName;
 
     FieldDefinition(Field field, String columnName, SqlType type, boolean primaryKey, boolean nullable, boolean unique,
                     boolean index, Boolean autoincrement, String serverDefault, Object clientDefault, boolean insertable,
-                    boolean updatable, String foreignKey, ReferentialAction onDelete) {
+                    boolean updatable, String foreignKey, ReferentialAction onDelete, String foreignKeyName) {
         this.field = field;
         this.columnName = columnName;
         this.type = type;
@@ -40,6 +41,7 @@ final class FieldDefinition {
         this.updatable = updatable;
         this.foreignKey = foreignKey;
         this.onDelete = onDelete;
+        this.foreignKeyName = foreignKeyName;
     }
 
     String where() {

@@ -30,4 +30,10 @@ public @interface ForeignKey {
 
     /** What happens to this row when the referenced one is deleted; NO_ACTION is the database's default. */
     ReferentialAction onDelete() default ReferentialAction.NO_ACTION;
+
+    /**
+     * The constraint's name. Fields whose {@code @ForeignKey} gives the same name form one composite
+     * foreign key, in field order (e.g. a reference to a two-column primary key).
+     */
+    String name() default "";
 }

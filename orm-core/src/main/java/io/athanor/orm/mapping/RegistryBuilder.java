@@ -171,12 +171,36 @@ public final class RegistryBuilder {
                 if (field.clientDefault != null) {
                     column.defaultValue(field.clientDefault);
                 }
-                if (field.foreignKey != null) {
+                if (field.foreignKey != null && field.foreignKeyName == null) {
                     column.references(field.foreignKey, field.onDelete);
                 }
                 return column;
             });
         }
+        // Fields whose @ForeignKey shares a name form one composite foreign key.
+        java.util.Map<String, List<FieldDefinition>> composite = new java.util.LinkedHashMap<>();
+        for (FieldDefinition field : definition.fields) {
+            if (field.foreignKeyName != null) {
+                composite.computeIfAbsent(field.foreignKeyName, ignored -> new ArrayList<>()).add(field);
+            }
+        }
+        composite.forEach((name, fields) -> {
+            List<String> local = new ArrayList<>();
+            List<String> referred = new ArrayList<>();
+            String referredTable = null;
+            for (FieldDefinition field : fields) {
+                int dot = field.foreignKey.lastIndexOf('.');
+                String tableName = field.foreignKey.substring(0, dot);
+                if (referredTable != null && !referredTable.equals(tableName)) {
+                    throw DeclarativeReader.fail(field.field, "is part of foreign key '" + name + "', whose other columns"
+                            + " refer to table '" + referredTable + "'; one foreign key refers to one table.");
+                }
+                referredTable = tableName;
+                local.add(field.columnName);
+                referred.add(field.foreignKey.substring(dot + 1));
+            }
+            table.foreignKey(name, local, referredTable, referred, fields.get(0).onDelete);
+        });
         Table built = table.build();
         List<ColumnAttribute> attributes = new ArrayList<>();
         for (FieldDefinition field : definition.fields) {
