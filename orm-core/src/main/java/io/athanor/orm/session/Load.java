@@ -19,10 +19,36 @@ public final class Load {
 
     private final String path;
     private final LoadStrategy strategy;
+    private final boolean inner;
 
     private Load(String path, LoadStrategy strategy) {
+        this(path, strategy, false);
+    }
+
+    private Load(String path, LoadStrategy strategy, boolean inner) {
         this.path = path;
         this.strategy = strategy;
+        this.inner = inner;
+    }
+
+    /**
+     * Joined loading with an INNER JOIN: objects without a related one are left out of the result
+     * (SQLAlchemy's {@code joinedload(..., innerjoin=True)}).
+     *
+     * @param path a relationship name
+     * @return the option
+     */
+    public static Load joinedInner(String path) {
+        return new Load(path, LoadStrategy.JOINED, true);
+    }
+
+    static boolean innerJoin(List<Object> options, String path) {
+        for (Object option : options) {
+            if (option instanceof Load && ((Load) option).inner && ((Load) option).path.equals(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -127,7 +127,8 @@ final class QueryExecutor {
         }
         @SuppressWarnings("unchecked")
         Expression<Boolean>[] all = conditions.toArray(new Expression[0]);
-        BoundStatement bound = bind(select.withJoinedEntity(alias, Sql.and(all), order));
+        BoundStatement bound = bind(select.withJoinedEntity(alias, Sql.and(all), order,
+                Load.innerJoin(select.loaderOptions(), relationship.name())));
         int width = mapper.attributes().size();
         ColumnAttribute targetKey = target.primaryKeyAttributes().get(0);
         Map<Object, List<Object>> relatedByOwner = new java.util.LinkedHashMap<>();

@@ -334,12 +334,15 @@ public final class Select<T> extends CompilableStatement {
      * @param alias the related entity, under an anonymous alias
      * @param on the join condition
      * @param order orderings appended after the statement's own, so that related rows come grouped
+     * @param inner whether to use an INNER JOIN (objects without a related one are left out) instead of
+     *              LEFT OUTER JOIN
      * @return the new statement
      */
-    public Select<T> withJoinedEntity(EntityAlias<?> alias, Expression<Boolean> on, List<Ordering> order) {
+    public Select<T> withJoinedEntity(EntityAlias<?> alias, Expression<Boolean> on, List<Ordering> order,
+                                      boolean inner) {
         Parts next = parts.copy();
         next.items = plus(parts.items, List.of(alias));
-        next.joins = plus(parts.joins, List.of(new Join(alias, on, true)));
+        next.joins = plus(parts.joins, List.of(new Join(alias, on, !inner)));
         next.orderBy = plus(parts.orderBy, order);
         return new Select<>(next);
     }

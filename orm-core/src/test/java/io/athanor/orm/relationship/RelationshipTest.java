@@ -361,4 +361,16 @@ class RelationshipTest {
                     .all()).containsExactly("ed@one.org", "ed@two.org");
         }
     }
+
+    @AcrossDatabases
+    void anInnerJoinedLoadLeavesOutObjectsWithoutRelatedOnes(TestDatabase db) {
+        SessionFactory sessions = sessions(db, 0);
+        quickStart(sessions);
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            List<Person> people = session.scalars(select(Person.class).options(Load.joinedInner("addresses"))).all();
+
+            assertThat(people).extracting(Person::getName).containsExactly("spongebob", "sandy");
+            assertThat(sql.statements().get(0)).contains(" FROM user_account JOIN address AS addresses_1 ON ");
+        }
+    }
 }
