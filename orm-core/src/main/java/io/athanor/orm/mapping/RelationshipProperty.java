@@ -1,6 +1,5 @@
 package io.athanor.orm.mapping;
 
-import io.athanor.orm.MappingException;
 
 import java.lang.invoke.MethodHandle;
 import java.util.Collection;
@@ -225,10 +224,6 @@ public final class RelationshipProperty {
     public Collection<Object> collection(Object entity) {
         Object value = get(entity);
         return value == null ? List.of() : (Collection<Object>) value;
-    }
-
-    static MappingException mismatch(String message) {
-        return new MappingException("ATH-E091", message);
     }
 
     @Override

@@ -175,7 +175,8 @@ final class RelationshipResolver {
                         == RelationshipProperty.Kind.MANY_TO_ONE);
                 if (!mirrored) {
                     throw fail(relationship + " and " + other + " name each other in backPopulates but do not mirror"
-                            + " each other: one must be the collection and the other the many-to-one of the same foreign key.");
+                            + " each other: they must be the two sides of the same foreign key (a collection or one-to-one"
+                            + " and its many-to-one), or of the same association table.");
                 }
                 if (!other.backPopulatesName().isEmpty() && !other.backPopulatesName().equals(relationship.name())) {
                     throw fail(relationship + " has backPopulates = \"" + name + "\", but " + other + " has backPopulates"

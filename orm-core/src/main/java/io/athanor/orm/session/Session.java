@@ -65,6 +65,7 @@ public final class Session implements AutoCloseable {
     private final EntityLoader loader = new EntityLoader(this, identityMap);
     private final QueryExecutor queries;
     final Relationships relationships = new Relationships(this, identityMap);
+    final RelationshipFlush relationshipFlush = new RelationshipFlush(this, relationships);
     private final ThreadGuard guard = new ThreadGuard();
     /** Copies being merged and their targets, so that a merge cascading both ways stops (SQLAlchemy's _recursive). */
     private final java.util.Map<Object, Object> merging = new java.util.IdentityHashMap<>();
@@ -190,7 +191,7 @@ public final class Session implements AutoCloseable {
         }
         if (!mapper.relationships().isEmpty()) {
             relationships.install(state, object, false);
-            relationships.cascadeAdd(state);
+            relationshipFlush.cascadeAdd(state);
         }
         return state;
     }
@@ -266,7 +267,7 @@ public final class Session implements AutoCloseable {
         if (state.status == InstanceState.Status.PERSISTENT && !state.markedForDeletion) {
             state.markedForDeletion = true;
             markedForDeletion.add(state);
-            relationships.cascadeDelete(state);
+            relationshipFlush.cascadeDelete(state);
         }
     }
 
@@ -372,7 +373,7 @@ public final class Session implements AutoCloseable {
             if (!registry.mappers().stream().allMatch(mapper -> mapper.relationships().isEmpty())) {
                 List<InstanceState> states = new ArrayList<>(pending);
                 states.addAll(identityMap.all());
-                relationships.prepareFlush(states, new ArrayList<>(markedForDeletion));
+                relationshipFlush.prepareFlush(states, new ArrayList<>(markedForDeletion));
             }
             List<InstanceState> persistent = new ArrayList<>(identityMap.size());
             for (InstanceState state : identityMap.all()) {
@@ -746,7 +747,7 @@ public final class Session implements AutoCloseable {
             }
             loader.refresh(state, row, true);
             if (!state.mapper.relationships().isEmpty()) {
-                for (Object related : relationships.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE)) {
+                for (Object related : relationshipFlush.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE)) {
                     InstanceState relatedState = StateRegistry.get(related);
                     if (relatedState != null && relatedState.session == this
                             && relatedState.status == InstanceState.Status.PERSISTENT) {
@@ -770,7 +771,7 @@ public final class Session implements AutoCloseable {
             InstanceState state = persistentState(object, "expire");
             state.expired = true;
             if (!state.mapper.relationships().isEmpty()) {
-                for (Object related : relationships.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE)) {
+                for (Object related : relationshipFlush.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE)) {
                     InstanceState relatedState = StateRegistry.get(related);
                     if (relatedState != null && relatedState.session == this) {
                         relatedState.expired = true;
@@ -841,7 +842,7 @@ public final class Session implements AutoCloseable {
 
     private void expungeCascading(InstanceState state) {
         List<Object> related = state.mapper.relationships().isEmpty() ? List.of()
-                : relationships.cascaded(state, io.athanor.orm.mapping.Cascade.EXPUNGE);
+                : relationshipFlush.cascaded(state, io.athanor.orm.mapping.Cascade.EXPUNGE);
         expungeState(state);
         for (Object object : related) {
             InstanceState relatedState = StateRegistry.get(object);

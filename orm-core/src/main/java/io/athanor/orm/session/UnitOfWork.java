@@ -92,7 +92,7 @@ final class UnitOfWork {
             mine.addAll(inserts.getOrDefault(mapper, List.of()));
             if (relationships) {
                 // Parents were written before this class (foreign-key order): their keys are known now.
-                session.relationships.syncForeignKeys(mapper, mine, everyone);
+                session.relationshipFlush.syncForeignKeys(mapper, mine, everyone);
             }
             List<Map.Entry<InstanceState, BitSet>> updates = new ArrayList<>();
             for (InstanceState state : existing.getOrDefault(mapper, List.of())) {
@@ -116,7 +116,7 @@ final class UnitOfWork {
                 updated += updates.size();
             }
             if (inserts.containsKey(mapper)) {
-                insert(mapper, Relationships.parentsFirst(mapper, inserts.get(mapper)));
+                insert(mapper, RelationshipFlush.parentsFirst(mapper, inserts.get(mapper)));
             }
         }
         if (relationships && wrote) {
@@ -126,7 +126,7 @@ final class UnitOfWork {
             for (Mapper<?> mapper : order) {
                 List<InstanceState> mine = new ArrayList<>(existing.getOrDefault(mapper, List.of()));
                 mine.addAll(inserts.getOrDefault(mapper, List.of()));
-                session.relationships.syncForeignKeys(mapper, mine, everyone);
+                session.relationshipFlush.syncForeignKeys(mapper, mine, everyone);
                 List<Map.Entry<InstanceState, BitSet>> postUpdates = new ArrayList<>();
                 for (InstanceState state : mine) {
                     BitSet changed = state.status == InstanceState.Status.PERSISTENT ? changes(state) : null;
@@ -143,12 +143,12 @@ final class UnitOfWork {
                 }
             }
         }
-        if (relationships && session.relationships.hasAssociationChanges(everyone)) {
+        if (relationships && session.relationshipFlush.hasAssociationChanges(everyone)) {
             if (connection == null) {
                 connection = session.connection();
                 dialect = connection.dialect();
             }
-            session.relationships.writeAssociations(everyone);
+            session.relationshipFlush.writeAssociations(everyone);
             wrote = true;
         }
         if (!wrote && deletes.isEmpty()) {
@@ -221,7 +221,7 @@ final class UnitOfWork {
                             + " assign it before flush, or map it as a generated key.");
                 }
             }
-            boolean alone = Relationships.refersToNew(mapper, state);
+            boolean alone = RelationshipFlush.refersToNew(mapper, state);
             if (alone && !batchStates.isEmpty()) {
                 writeInserts(statements, batchColumns, batchReturning, batchStates, batchValues);
                 batchStates = new ArrayList<>();
@@ -230,7 +230,7 @@ final class UnitOfWork {
             }
             if (alone) {
                 // Its parent is new too and was inserted just before: copy the parent's generated key now.
-                session.relationships.syncForeignKeys(mapper, List.of(state), List.of());
+                session.relationshipFlush.syncForeignKeys(mapper, List.of(state), List.of());
             }
             if (batchColumns != null && (!batchColumns.equals(columns) || !batchReturning.equals(returning))) {
                 writeInserts(statements, batchColumns, batchReturning, batchStates, batchValues);
