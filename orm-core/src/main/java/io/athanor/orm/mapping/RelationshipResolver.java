@@ -1,5 +1,6 @@
 package io.athanor.orm.mapping;
 
+import io.athanor.orm.ArgumentException;
 import io.athanor.orm.MappingException;
 
 import java.lang.reflect.Field;
@@ -97,11 +98,10 @@ final class RelationshipResolver {
         }
         String orderBy = annotation.orderBy();
         if (!orderBy.isEmpty()) {
-            String attribute = orderBy.startsWith("-") ? orderBy.substring(1) : orderBy;
             if (kind != RelationshipProperty.Kind.ONE_TO_MANY) {
                 throw fail(where + " holds a single object; orderBy applies to collections.");
             }
-            target.attribute(attribute);
+            checkOrderBy(where, orderBy, target);
         }
         return new RelationshipProperty(source, field.getName(), kind, collectionType, Accessors.getter(field),
                 Accessors.setter(field), RelationshipProperty.expand(annotation.cascade()), strategy, orderBy,
@@ -111,7 +111,7 @@ final class RelationshipResolver {
     private RelationshipProperty manyToMany(Mapper<?> source, Field field, Relationship annotation, String where,
                                             Class<?> collectionType, Mapper<?> target) {
         if (collectionType == null) {
-            throw fail(where + " names a secondary table but is not a collection; a many-to-many is a List or Set.");
+            throw fail(where + " names a secondary table but is not a collection; a many-to-many is a List, Set or Collection.");
         }
         Mapper<?> association = null;
         for (Mapper<?> candidate : mappers.values()) {
@@ -141,6 +141,10 @@ final class RelationshipResolver {
         for (String[] pair : toTarget.get(0)) {
             targetFk.add(association.attribute(pair[0]));
             targetKey.add(target.attribute(pair[1]));
+        }
+        String orderBy = annotation.orderBy();
+        if (!orderBy.isEmpty()) {
+            checkOrderBy(where, orderBy, target);
         }
         LoadStrategy strategy = annotation.lazy() == LoadStrategy.DEFAULT ? LoadStrategy.SELECT : annotation.lazy();
         RelationshipProperty relationship = new RelationshipProperty(source, field.getName(),
@@ -196,6 +200,15 @@ final class RelationshipResolver {
             }
         }
         throw fail(where + " is a raw or wildcard collection; declare its element type, e.g. List<Address>.");
+    }
+
+    private static void checkOrderBy(String where, String orderBy, Mapper<?> target) {
+        String attribute = orderBy.startsWith("-") ? orderBy.substring(1) : orderBy;
+        if (!target.attributeNames().contains(attribute)) {
+            throw new ArgumentException("ATH-E053", where + " has orderBy = \"" + orderBy + "\", but "
+                    + target.type().getSimpleName() + " has no mapped attribute '" + attribute + "'; its attributes are "
+                    + target.attributeNames() + ".");
+        }
     }
 
     private static MappingException fail(String message) {

@@ -95,19 +95,42 @@ final class QueryExecutor {
         return ScalarResult.of(objects.iterator(), () -> { });
     }
 
-    /** One query that also brings the related objects of a relationship, through a LEFT OUTER JOIN. */
+    /**
+     * One query that also brings the related objects of a relationship, through a LEFT OUTER JOIN (an INNER JOIN
+     * for {@code Load.joinedInner}); a many-to-many joins its association table first.
+     */
     private ScalarResult<Object> joinedScalars(Select<?> select, Mapper<?> mapper,
                                                io.athanor.orm.mapping.RelationshipProperty relationship,
                                                Map<String, io.athanor.orm.mapping.LoadStrategy> options) {
         Mapper<?> target = relationship.target();
         io.athanor.orm.sql.EntityAlias<?> alias = Sql.alias(target.type(), relationship.name() + "_1");
+        boolean inner = Load.innerJoin(select.loaderOptions(), relationship.name());
         List<Expression<Boolean>> conditions = new ArrayList<>();
-        for (int i = 0; i < relationship.foreignKey().size(); i++) {
-            String foreignKey = relationship.foreignKey().get(i).name();
-            String referenced = relationship.referenced().get(i).name();
-            conditions.add(relationship.foreignKeyOnTarget()
-                    ? alias.col(foreignKey).eq(Sql.col(mapper.type(), referenced))
-                    : alias.col(referenced).eq(Sql.col(mapper.type(), foreignKey)));
+        if (relationship.secondary() != null) {
+            // A many-to-many reaches its targets through the association table, joined first under its own alias.
+            io.athanor.orm.sql.EntityAlias<?> through = Sql.alias(relationship.secondary().type(),
+                    relationship.name() + "_secondary_1");
+            List<Expression<Boolean>> toSource = new ArrayList<>();
+            for (int i = 0; i < relationship.secondaryToSource().size(); i++) {
+                toSource.add(through.col(relationship.secondaryToSource().get(i).name())
+                        .eq(Sql.col(mapper.type(), relationship.referenced().get(i).name())));
+            }
+            for (int i = 0; i < relationship.secondaryToTarget().size(); i++) {
+                conditions.add(alias.col(relationship.targetKey().get(i).name())
+                        .eq(through.col(relationship.secondaryToTarget().get(i).name())));
+            }
+            @SuppressWarnings("unchecked")
+            Expression<Boolean>[] sourceConditions = toSource.toArray(new Expression[0]);
+            select = inner ? select.join(through, Sql.and(sourceConditions))
+                    : select.outerJoin(through, Sql.and(sourceConditions));
+        } else {
+            for (int i = 0; i < relationship.foreignKey().size(); i++) {
+                String foreignKey = relationship.foreignKey().get(i).name();
+                String referenced = relationship.referenced().get(i).name();
+                conditions.add(relationship.foreignKeyOnTarget()
+                        ? alias.col(foreignKey).eq(Sql.col(mapper.type(), referenced))
+                        : alias.col(referenced).eq(Sql.col(mapper.type(), foreignKey)));
+            }
         }
         List<io.athanor.orm.sql.Ordering> order = new ArrayList<>();
         for (ColumnAttribute key : mapper.primaryKeyAttributes()) {
@@ -127,8 +150,7 @@ final class QueryExecutor {
         }
         @SuppressWarnings("unchecked")
         Expression<Boolean>[] all = conditions.toArray(new Expression[0]);
-        BoundStatement bound = bind(select.withJoinedEntity(alias, Sql.and(all), order,
-                Load.innerJoin(select.loaderOptions(), relationship.name())));
+        BoundStatement bound = bind(select.withJoinedEntity(alias, Sql.and(all), order, inner));
         int width = mapper.attributes().size();
         ColumnAttribute targetKey = target.primaryKeyAttributes().get(0);
         Map<Object, List<Object>> relatedByOwner = new java.util.LinkedHashMap<>();

@@ -323,9 +323,9 @@ final class Relationships {
         ColumnAttribute ownerColumn = relationship.secondaryToSource().get(0);
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            Select<Object> query = Sql.select(Sql.col(association, ownerColumn.name()), target)
+            Select<?> query = ordered(Sql.select(Sql.col(association, ownerColumn.name()), target)
                     .from(association).join(target, Sql.and(toArray(on)))
-                    .where(Sql.col(association, ownerColumn.name()).in(chunk));
+                    .where(Sql.col(association, ownerColumn.name()).in(chunk)), relationship);
             for (io.athanor.orm.engine.Row row : session.noAutoflush(() -> session.execute(query).all())) {
                 Object key = io.athanor.orm.engine.ValueConverter.convert(row.get(0),
                         EntityLoader.boxed(relationship.referenced().get(0).javaType()), ownerColumn.column().qualifiedName());

@@ -12,7 +12,7 @@ import java.util.List;
 public class Course {
     @Column(primaryKey = true) private Long id;
     @Column(length = 30, nullable = false) private String title;
-    @Relationship(secondary = "enrollments", backPopulates = "courses") private List<Student> students = new ArrayList<>();
+    @Relationship(secondary = "enrollments", backPopulates = "courses", orderBy = "-name") private List<Student> students = new ArrayList<>();
 
     protected Course() {
     }

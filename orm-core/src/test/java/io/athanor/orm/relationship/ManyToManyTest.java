@@ -81,4 +81,75 @@ class ManyToManyTest {
             assertThat(sql.statements()).hasSize(3);
         }
     }
+
+    private static void enrollThree(SessionFactory sessions) {
+        sessions.useTransaction(session -> {
+            Course math = new Course("math");
+            Course art = new Course("art");
+            Course music = new Course("music");
+            Student ann = new Student("ann");
+            ann.getCourses().addAll(List.of(music, math, art));
+            Student bob = new Student("bob");
+            bob.getCourses().add(math);
+            Student cid = new Student("cid");
+            session.addAll(List.of(ann, bob, cid));
+        });
+    }
+
+    @AcrossDatabases
+    void orderByAppliesToLazyLoads(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        enrollThree(sessions);
+        try (Session session = sessions.openSession()) {
+            Student ann = session.scalars(select(Student.class).where(col("name").eq("ann"))).one();
+            Course math = ann.getCourses().get(1);
+
+            assertThat(ann.getCourses()).extracting(Course::getTitle).containsExactly("art", "math", "music");
+            assertThat(math.getStudents()).extracting(Student::getName).containsExactly("bob", "ann");
+        }
+    }
+
+    @AcrossDatabases
+    void orderByAppliesToSelectinLoads(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        enrollThree(sessions);
+        try (Session session = sessions.openSession()) {
+            List<Student> students = session.scalars(select(Student.class).orderBy(col("name"))
+                    .options(Load.selectin("courses"))).all();
+
+            assertThat(students).extracting(student -> student.getCourses().stream().map(Course::getTitle).toList())
+                    .containsExactly(List.of("art", "math", "music"), List.of("math"), List.of());
+        }
+    }
+
+    @AcrossDatabases
+    void joinedLoadingBringsTheCollectionThroughTheAssociationTableInOneQuery(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        enrollThree(sessions);
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            List<Student> students = session.scalars(select(Student.class).orderBy(col("name"))
+                    .options(Load.joined("courses"))).all();
+
+            assertThat(students).extracting(Student::getName).containsExactly("ann", "bob", "cid");
+            assertThat(students).extracting(student -> student.getCourses().stream().map(Course::getTitle).toList())
+                    .containsExactly(List.of("art", "math", "music"), List.of("math"), List.of());
+            assertThat(students.get(0).getCourses().get(1)).isSameAs(students.get(1).getCourses().get(0));
+            assertThat(sql.statements()).hasSize(1);
+            assertThat(sql.statements().get(0)).containsIgnoringCase("LEFT OUTER JOIN enrollments");
+        }
+    }
+
+    @AcrossDatabases
+    void joinedInnerLoadingLeavesOutOwnersWithoutRelatedObjects(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        enrollThree(sessions);
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            List<Student> students = session.scalars(select(Student.class).orderBy(col("name"))
+                    .options(Load.joinedInner("courses"))).all();
+
+            assertThat(students).extracting(Student::getName).containsExactly("ann", "bob");
+            assertThat(students.get(0).getCourses()).extracting(Course::getTitle).containsExactly("art", "math", "music");
+            assertThat(sql.statements()).hasSize(1);
+        }
+    }
 }

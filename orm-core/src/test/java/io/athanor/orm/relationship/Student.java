@@ -12,7 +12,7 @@ import java.util.List;
 public class Student {
     @Column(primaryKey = true) private Long id;
     @Column(length = 30, nullable = false) private String name;
-    @Relationship(secondary = "enrollments", backPopulates = "students") private List<Course> courses = new ArrayList<>();
+    @Relationship(secondary = "enrollments", backPopulates = "students", orderBy = "title") private List<Course> courses = new ArrayList<>();
 
     protected Student() {
     }
