@@ -1,6 +1,9 @@
 package io.athanor.orm.session;
 
+import io.athanor.orm.ArgumentException;
 import io.athanor.orm.mapping.LoadStrategy;
+import io.athanor.orm.mapping.Mapper;
+import io.athanor.orm.mapping.RelationshipProperty;
 
 import java.util.HashMap;
 import java.util.List;
@@ -112,6 +115,28 @@ public final class Load {
         return strategy;
     }
 
+    /**
+     * Refuses options whose path does not lead through relationships from the queried class: a misspelt
+     * option would otherwise be ignored silently and the query would load as if it were not there.
+     */
+    static void check(Mapper<?> root, List<Object> options) {
+        for (Object option : options) {
+            if (!(option instanceof Load)) {
+                continue;
+            }
+            Mapper<?> mapper = root;
+            for (String name : ((Load) option).path.split("\\.", -1)) {
+                RelationshipProperty relationship = mapper.relationship(name);
+                if (relationship == null) {
+                    throw new ArgumentException("ATH-E095", option + " names '" + name + "', which is not a relationship"
+                            + " of " + mapper.type().getSimpleName() + "; its relationships are "
+                            + mapper.relationships().stream().map(RelationshipProperty::name).toList() + ".");
+                }
+                mapper = relationship.target();
+            }
+        }
+    }
+
     static Map<String, LoadStrategy> of(List<Object> options) {
         Map<String, LoadStrategy> byPath = new HashMap<>();
         for (Object option : options) {
@@ -124,6 +149,7 @@ public final class Load {
 
     @Override
     public String toString() {
-        return "Load." + strategy.name().toLowerCase(java.util.Locale.ROOT) + "(\"" + path + "\")";
+        String name = inner ? "joinedInner" : strategy.name().toLowerCase(java.util.Locale.ROOT);
+        return "Load." + name + "(\"" + path + "\")";
     }
 }

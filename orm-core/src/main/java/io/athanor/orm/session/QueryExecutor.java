@@ -61,6 +61,9 @@ final class QueryExecutor {
     @SuppressWarnings("unchecked")
     <T> ScalarResult<T> scalars(Select<T> select, Map<String, io.athanor.orm.mapping.LoadStrategy> options) {
         Object item = select.items().get(0);
+        if (item instanceof Class) {
+            Load.check(registry.mapper((Class<?>) item), select.loaderOptions());
+        }
         if (item instanceof Class && !select.limited()) {
             Mapper<?> mapper = registry.mapper((Class<?>) item);
             io.athanor.orm.mapping.RelationshipProperty joined = Relationships.joined(mapper, options);

@@ -1,5 +1,6 @@
 package io.athanor.orm.relationship;
 
+import io.athanor.orm.ArgumentException;
 import io.athanor.orm.engine.Engine;
 import io.athanor.orm.mapping.Registry;
 import io.athanor.orm.session.Load;
@@ -15,6 +16,7 @@ import java.util.List;
 import static io.athanor.orm.sql.Sql.col;
 import static io.athanor.orm.sql.Sql.select;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Many-to-many through an association table: its rows follow the collections. */
 class ManyToManyTest {
@@ -150,6 +152,30 @@ class ManyToManyTest {
             assertThat(students).extracting(Student::getName).containsExactly("ann", "bob");
             assertThat(students.get(0).getCourses()).extracting(Course::getTitle).containsExactly("art", "math", "music");
             assertThat(sql.statements()).hasSize(1);
+        }
+    }
+
+    @AcrossDatabases
+    void aLoadOptionNamingNoRelationshipIsRefusedBeforeAnySql(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            assertThatThrownBy(() -> session.scalars(select(Student.class).options(Load.selectin("cources"))).all())
+                    .isInstanceOf(ArgumentException.class)
+                    .hasMessage("[ATH-E095] Load.selectin(\"cources\") names 'cources', which is not a relationship of"
+                            + " Student; its relationships are [courses].");
+            assertThat(sql.statements()).isEmpty();
+        }
+    }
+
+    @AcrossDatabases
+    void aLoadPathIsCheckedAtEachStep(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        try (Session session = sessions.openSession()) {
+            assertThatThrownBy(() -> session.scalars(select(Student.class)
+                    .options(Load.joinedInner("courses.title"))).all())
+                    .isInstanceOf(ArgumentException.class)
+                    .hasMessage("[ATH-E095] Load.joinedInner(\"courses.title\") names 'title', which is not a"
+                            + " relationship of Course; its relationships are [students].");
         }
     }
 }
