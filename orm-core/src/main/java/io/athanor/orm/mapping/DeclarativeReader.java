@@ -47,6 +47,7 @@ final class DeclarativeReader {
         List<FieldDefinition> fields = new ArrayList<>();
         List<Field> relationships = new ArrayList<>();
         Map<String, FieldDefinition> byColumn = new HashMap<>();
+        Field versionField = null;
         for (Field field : fieldsTopDown(type)) {
             if (field.isAnnotationPresent(Relationship.class)) {
                 if (field.isAnnotationPresent(Column.class)) {
@@ -68,6 +69,13 @@ final class DeclarativeReader {
                     throw fail(field, "has @ForeignKey but no @Column; a foreign key belongs on a mapped column field.");
                 }
                 continue;
+            }
+            if (field.isAnnotationPresent(Version.class)) {
+                if (versionField != null) {
+                    throw fail(field, "is a second @Version counter; " + type.getSimpleName() + "." + versionField.getName()
+                            + " is one already, and a class has at most one.");
+                }
+                versionField = field;
             }
             FieldDefinition definition = readField(field, column);
             FieldDefinition clash = byColumn.put(definition.columnName, definition);

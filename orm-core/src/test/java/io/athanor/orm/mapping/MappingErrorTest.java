@@ -11,6 +11,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Every mapping mistake fails when the registry is built, naming the class and the field. */
 class MappingErrorTest {
 
+    @Table("two_versions")
+    static class TwoVersions {
+        @Column(primaryKey = true) private Long id;
+        @Version private int version;
+        @Version private long revision;
+    }
+
+    @Table("text_versions")
+    static class TextVersion {
+        @Column(primaryKey = true) private Long id;
+        @Version private String version;
+    }
+
+    @Table("key_versions")
+    static class KeyVersion {
+        @Column(primaryKey = true) @Version private Long id;
+    }
+
     @Table("no_key")
     static class NoKey {
         @Column private String name;
@@ -168,5 +186,29 @@ class MappingErrorTest {
                 .isInstanceOf(MappingException.class)
                 .hasMessage("[ATH-E050] " + NotAnnotated.class.getName() + " is not annotated with @Table; annotate it, or"
                         + " map it with registry.mapImperatively(..).");
+    }
+
+    @Test
+    void aClassHasAtMostOneVersionCounter() {
+        assertThatThrownBy(() -> Registry.of(TwoVersions.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("[ATH-E051] TwoVersions.revision is a second @Version counter; TwoVersions.version is one"
+                        + " already, and a class has at most one.");
+    }
+
+    @Test
+    void aVersionCounterIsAnInteger() {
+        assertThatThrownBy(() -> Registry.of(TextVersion.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("[ATH-E051] TextVersion.version is a @Version counter but has type String; a version counter"
+                        + " is an int, Integer, long or Long.");
+    }
+
+    @Test
+    void theVersionCounterIsNotThePrimaryKey() {
+        assertThatThrownBy(() -> Registry.of(KeyVersion.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("[ATH-E051] KeyVersion.id is both the primary key and the @Version counter; give the version"
+                        + " a field of its own.");
     }
 }
