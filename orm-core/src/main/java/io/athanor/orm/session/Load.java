@@ -124,15 +124,22 @@ public final class Load {
             if (!(option instanceof Load)) {
                 continue;
             }
+            Load load = (Load) option;
             Mapper<?> mapper = root;
-            for (String name : ((Load) option).path.split("\\.", -1)) {
-                RelationshipProperty relationship = mapper.relationship(name);
+            RelationshipProperty relationship = null;
+            for (String name : load.path.split("\\.", -1)) {
+                relationship = mapper.relationship(name);
                 if (relationship == null) {
-                    throw new ArgumentException("ATH-E095", option + " names '" + name + "', which is not a relationship"
+                    throw new ArgumentException("ATH-E095", load + " names '" + name + "', which is not a relationship"
                             + " of " + mapper.type().getSimpleName() + "; its relationships are "
                             + mapper.relationships().stream().map(RelationshipProperty::name).toList() + ".");
                 }
                 mapper = relationship.target();
+            }
+            if (load.strategy == LoadStrategy.RAISE && !relationship.isCollection()) {
+                throw new ArgumentException("ATH-E095", load + " names '" + relationship + "', which holds a single"
+                        + " object; a plain field cannot raise when read. Use Load.noload(\"" + load.path + "\") to"
+                        + " leave it unloaded.");
             }
         }
     }

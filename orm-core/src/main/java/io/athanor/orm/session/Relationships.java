@@ -153,6 +153,10 @@ final class Relationships {
                     RelatedCollection collection = stateOf(object).collections.get(relationship);
                     if (collection != null) {
                         collection.strategy(strategy);
+                        if (strategy == LoadStrategy.NOLOAD && !collection.loaded) {
+                            // noload: the collection reads as empty and never goes to the database.
+                            collection.loaded = true;
+                        }
                     }
                 }
                 if (strategy == LoadStrategy.SELECTIN) {

@@ -373,4 +373,29 @@ class RelationshipTest {
             assertThat(sql.statements().get(0)).contains(" FROM user_account JOIN address AS addresses_1 ON ");
         }
     }
+
+    @AcrossDatabases
+    void noloadLeavesACollectionEmptyWithoutQueryingIt(TestDatabase db) {
+        SessionFactory sessions = sessions(db, 0);
+        quickStart(sessions);
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            Person sandy = session.scalars(select(Person.class).where(col("name").eq("sandy"))
+                    .options(Load.noload("addresses"))).one();
+
+            assertThat(sandy.getAddresses()).isEmpty();
+            assertThat(sql.statements()).hasSize(1);
+        }
+    }
+
+    @AcrossDatabases
+    void raiseOnAManyToOneIsRefusedBeforeAnySql(TestDatabase db) {
+        SessionFactory sessions = sessions(db, 0);
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            assertThatThrownBy(() -> session.scalars(select(Email.class).options(Load.raise("person"))).all())
+                    .isInstanceOf(io.athanor.orm.ArgumentException.class)
+                    .hasMessage("[ATH-E095] Load.raise(\"person\") names 'Email.person', which holds a single object; a"
+                            + " plain field cannot raise when read. Use Load.noload(\"person\") to leave it unloaded.");
+            assertThat(sql.statements()).isEmpty();
+        }
+    }
 }
