@@ -79,7 +79,7 @@ final class EntityStatements {
                 names.add(attributes.get(i).name());
             }
             if (included.isEmpty()) {
-                return new CompiledSql("INSERT INTO " + table + " DEFAULT VALUES", names);
+                return new CompiledSql(dialect.insertDefaultValues(table), names);
             }
             return new CompiledSql(columns + values.toString(), names);
         });

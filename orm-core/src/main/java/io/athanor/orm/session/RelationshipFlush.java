@@ -115,6 +115,9 @@ final class RelationshipFlush {
                 continue;
             }
             for (RelationshipProperty relationship : state.mapper.relationships()) {
+                if (relationship.kind() == RelationshipProperty.Kind.ONE_TO_ONE) {
+                    releaseReplacedOneToOne(state, relationship);
+                }
                 if (!relationship.isCollection()) {
                     continue;
                 }
@@ -148,6 +151,31 @@ final class RelationshipFlush {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A one-to-one set to null or to another object: the one loaded before no longer belongs to this owner,
+     * so it is deleted (delete-orphan) or its foreign key set to NULL, as a child removed from a collection.
+     */
+    private void releaseReplacedOneToOne(InstanceState owner, RelationshipProperty relationship) {
+        Object current = relationship.get(owner.object());
+        Object previous = owner.references == null ? null : owner.references.get(relationship);
+        if (previous != null && previous != current && !owner.markedForDeletion
+                && !Session.inspect(previous).markedForDeletion) {
+            RelationshipProperty back = relationship.backPopulates();
+            if (relationship.cascades(Cascade.DELETE_ORPHAN)) {
+                session.deleteOrphan(previous);
+            } else if (back == null || back.get(previous) == null || back.get(previous) == owner.object()) {
+                // Not taken over by another owner: its row no longer refers to this one.
+                nullForeignKey(owner, relationship, previous);
+            }
+        }
+        // Only once the old object is dealt with, so that a refused flush is refused again the next time.
+        if (current != null) {
+            remember(owner, relationship, current);
+        } else if (previous != null) {
+            owner.references.remove(relationship);
         }
     }
 

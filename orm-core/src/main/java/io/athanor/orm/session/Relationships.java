@@ -258,7 +258,14 @@ final class Relationships {
                 found.put(foreignKeyOfElement(element, relationship), element);
             }
         }
-        byKey.forEach((key, owner) -> relationship.set(owner, found.get(key)));
+        byKey.forEach((key, owner) -> {
+            Object element = found.get(key);
+            relationship.set(owner, element);
+            if (element != null) {
+                // Remembered so that a flush can tell when the application replaced or cleared it.
+                RelationshipFlush.remember(stateOf(owner), relationship, element);
+            }
+        });
     }
 
     /** One IN query (per chunk) for the collections of all given owners. */

@@ -58,4 +58,14 @@ public interface SqlDialect {
      * @return e.g. {@code " FOR UPDATE SKIP LOCKED"}
      */
     String forUpdateClause(LockMode mode);
+
+    /**
+     * An INSERT that gives every column its default, for a row whose only column is generated.
+     *
+     * @param quotedTable the table name, already quoted
+     * @return e.g. {@code INSERT INTO t DEFAULT VALUES}
+     */
+    default String insertDefaultValues(String quotedTable) {
+        return "INSERT INTO " + quotedTable + " DEFAULT VALUES";
+    }
 }

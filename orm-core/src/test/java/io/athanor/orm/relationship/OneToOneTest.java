@@ -18,7 +18,7 @@ class OneToOneTest {
 
     private static SessionFactory sessions(TestDatabase db) {
         Engine engine = db.track(db.engineBuilder().echo(true).build());
-        Registry registry = Registry.of(Citizen.class, Passport.class);
+        Registry registry = Registry.of(Citizen.class, Passport.class, Driver.class, License.class, Desk.class, Lamp.class);
         registry.metadata().createAll(engine);
         return SessionFactory.of(engine, registry);
     }
@@ -53,6 +53,88 @@ class OneToOneTest {
             session.commit();
             assertThat(session.execute(Sql.text("select count(*) from passports")).scalar(Long.class)).isZero();
             assertThat(session.get(Citizen.class, id)).isNull();
+        }
+    }
+
+    private static java.util.List<String> rows(Session session, String sql) {
+        return session.execute(Sql.text(sql)).all().stream().map(row -> row.get(0) + ":" + row.get(1)).toList();
+    }
+
+    @AcrossDatabases
+    void replacingAOneToOneWithDeleteOrphanDeletesTheOldObject(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sessions.useTransaction(session -> {
+            Driver ann = new Driver("ann");
+            ann.setLicense(new License("OLD-1"));
+            session.add(ann);
+        });
+        try (Session session = sessions.openSession()) {
+            Driver ann = session.scalars(select(Driver.class)).one();
+            ann.setLicense(new License("NEW-2"));
+            session.commit();
+
+            assertThat(rows(session, "select number, driver_id from licenses")).containsExactly("NEW-2:1");
+        }
+    }
+
+    @AcrossDatabases
+    void clearingAOneToOneSetsTheOldObjectsForeignKeyToNull(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sessions.useTransaction(session -> {
+            Desk desk = new Desk();
+            desk.setLamp(new Lamp("green"));
+            session.add(desk);
+        });
+        try (Session session = sessions.openSession()) {
+            Desk desk = session.scalars(select(Desk.class)).one();
+            Lamp green = desk.getLamp();
+            desk.setLamp(null);
+            session.commit();
+
+            assertThat(green.getDeskId()).isNull();
+            assertThat(rows(session, "select label, desk_id from lamps")).containsExactly("green:null");
+        }
+    }
+
+    @AcrossDatabases
+    void replacingAOneToOneMovesTheForeignKeyToTheNewObject(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sessions.useTransaction(session -> {
+            Desk desk = new Desk();
+            desk.setLamp(new Lamp("green"));
+            session.add(desk);
+        });
+        try (Session session = sessions.openSession()) {
+            Desk desk = session.scalars(select(Desk.class)).one();
+            desk.setLamp(new Lamp("blue"));
+            session.commit();
+
+            assertThat(rows(session, "select label, desk_id from lamps order by label")).containsExactly("blue:1",
+                    "green:null");
+        }
+    }
+
+    @AcrossDatabases
+    void replacingAOneToOneWhoseForeignKeyIsNotNullIsRefused(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sessions.useTransaction(session -> {
+            Citizen ada = new Citizen("ada");
+            ada.setPassport(new Passport("GB123"));
+            session.add(ada);
+        });
+        try (Session session = sessions.openSession()) {
+            Citizen ada = session.scalars(select(Citizen.class)).one();
+            ada.setPassport(new Passport("GB456"));
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(session::commit)
+                    .isInstanceOf(io.athanor.orm.InvalidRequestException.class)
+                    .hasMessageStartingWith("[ATH-E093] Removing Passport")
+                    .hasMessageContaining("would set Passport.citizenId to NULL, but the column is NOT NULL");
+            session.rollback();
+        }
+        try (Session session = sessions.openSession()) {
+            assertThat(session.execute(select(Sql.col(Passport.class, "number"))).scalars().all())
+                    .containsExactly("GB123");
         }
     }
 }

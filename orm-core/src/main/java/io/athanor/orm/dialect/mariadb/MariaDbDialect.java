@@ -56,6 +56,12 @@ public class MariaDbDialect extends DefaultDialect {
         return "mariadb";
     }
 
+    /** MariaDB and MySQL have no {@code DEFAULT VALUES}; an empty column list means the same. */
+    @Override
+    public String insertDefaultValues(String quotedTable) {
+        return "INSERT INTO " + quotedTable + " () VALUES ()";
+    }
+
     @Override
     protected boolean isReservedHere(String word) {
         return RESERVED.contains(word);
