@@ -6,11 +6,11 @@ set -euo pipefail
 tier="${1:-quick}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-mvn -B -q -pl benchmarks -am package -DskipTests
+mvn -B -q -pl benchmarks -am package -DskipTests >&2
 jar="benchmarks/target/benchmarks.jar"
 csv="$(mktemp --suffix=.csv)"
 case "$tier" in
-  quick) java -jar "$jar" -p database=h2 -wi 2 -w 1 -i 3 -r 1 -rf csv -rff "$csv" >&2 ;;
+  quick) java -jar "$jar" -p database=h2 -wi 3 -w 2 -i 5 -r 2 -rf csv -rff "$csv" >&2 ;;
   full)  java -jar "$jar" -p database=h2,postgresql -rf csv -rff "$csv" >&2 ;;
   *) echo "usage: benchmarks/run.sh quick|full" >&2; exit 2 ;;
 esac
