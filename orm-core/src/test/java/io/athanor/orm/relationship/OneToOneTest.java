@@ -77,14 +77,18 @@ class OneToOneTest {
         }
     }
 
-    @AcrossDatabases
-    void clearingAOneToOneSetsTheOldObjectsForeignKeyToNull(TestDatabase db) {
-        SessionFactory sessions = sessions(db);
+    private static void deskWithGreenLamp(SessionFactory sessions) {
         sessions.useTransaction(session -> {
             Desk desk = new Desk();
             desk.setLamp(new Lamp("green"));
             session.add(desk);
         });
+    }
+
+    @AcrossDatabases
+    void clearingAOneToOneSetsTheOldObjectsForeignKeyToNull(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        deskWithGreenLamp(sessions);
         try (Session session = sessions.openSession()) {
             Desk desk = session.scalars(select(Desk.class)).one();
             Lamp green = desk.getLamp();
@@ -99,11 +103,7 @@ class OneToOneTest {
     @AcrossDatabases
     void replacingAOneToOneMovesTheForeignKeyToTheNewObject(TestDatabase db) {
         SessionFactory sessions = sessions(db);
-        sessions.useTransaction(session -> {
-            Desk desk = new Desk();
-            desk.setLamp(new Lamp("green"));
-            session.add(desk);
-        });
+        deskWithGreenLamp(sessions);
         try (Session session = sessions.openSession()) {
             Desk desk = session.scalars(select(Desk.class)).one();
             desk.setLamp(new Lamp("blue"));
