@@ -64,7 +64,7 @@ public final class Report {
             String ratio = base == null ? "n/a" : String.format(Locale.ROOT, "%.2fx", score.score() / base);
             String error = Double.isNaN(score.error()) ? "n/a"
                     : String.format(Locale.ROOT, "± %.3f", score.error());
-            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f %s | %s | %s |%n", score.workload(),
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f %s | %s | %s |\n", score.workload(),
                     score.database(), score.peer(), score.score(), score.unit(), error, ratio));
         }
         return table.toString();
