@@ -3,47 +3,22 @@ package io.athanor.benchmarks;
 import io.athanor.orm.session.Session;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** W1: insert 10,000 rows with assigned keys in one transaction. */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class InsertBenchmark {
+public class InsertBenchmark extends Workload {
 
     static final int ROWS = 10_000;
 
-    @Param({"h2"})
-    public String database;
-
-    private Database db;
     private long inserted;
-
-    @Setup(Level.Trial)
-    public void open() {
-        db = new Database(database);
-    }
 
     @Setup(Level.Invocation)
     public void empty() {
@@ -58,11 +33,6 @@ public class InsertBenchmark {
             throw new IllegalStateException("expected " + ROWS + " rows, found " + rows);
         }
         inserted += rows;
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        db.close();
     }
 
     /** Raw JDBC, the fastest honest way: one prepared statement, addBatch/executeBatch in chunks. */

@@ -3,18 +3,9 @@ package io.athanor.benchmarks;
 import io.athanor.orm.session.Session;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,35 +13,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static io.athanor.orm.sql.Sql.select;
 
 /** W4: load 1,000 objects, change one column of each, write the changes and commit. */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class UpdateBenchmark {
+public class UpdateBenchmark extends Workload {
 
     static final int ROWS = 1_000;
 
-    @Param({"h2"})
-    public String database;
-
-    private Database db;
     private int quantity;
 
-    @Setup(Level.Trial)
-    public void open() {
-        db = new Database(database);
-        List<Item> items = new ArrayList<>();
-        for (int i = 0; i < ROWS; i++) {
-            items.add(new Item(i + 1, "item " + i, 0));
-        }
-        db.sessions.useTransaction(session -> session.addAll(items));
+    @Override
+    protected void seed() {
+        seedItems(ROWS);
     }
 
     @Setup(Level.Invocation)
@@ -65,11 +40,6 @@ public class UpdateBenchmark {
         if (updated != ROWS) {
             throw new IllegalStateException("expected " + ROWS + " updated rows, found " + updated);
         }
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        db.close();
     }
 
     /** Raw JDBC: read the rows into objects, then one batched UPDATE per changed row. */

@@ -105,36 +105,8 @@ public final class Connection implements AutoCloseable {
      */
     public Result execute(Statement statement, Map<String, ?> parameters) {
         requireOpen();
-
         CompiledSql compiled = statement.compile(dialect);
-        Object[] values = compiled.arrange(merged(statement, parameters));
-        beginIfNeeded();
-        log.statement(compiled.sql(), compiled.parameterNames(), values);
-        long started = System.nanoTime();
-        PreparedStatement prepared = null;
-        try {
-            prepared = jdbc.prepareStatement(compiled.sql());
-            if (engine.fetchSize() > 0) {
-                prepared.setFetchSize(engine.fetchSize());
-            }
-            for (int i = 0; i < values.length; i++) {
-                dialect.bind(prepared, i + 1, values[i]);
-            }
-            if (prepared.execute()) {
-                ResultSet rows = prepared.getResultSet();
-                Result result = new Result(this, prepared, rows, dialect);
-                openResults.add(result);
-                engine.executed(compiled.sql(), 1, started);
-                return result;
-            }
-            long count = prepared.getUpdateCount();
-            prepared.close();
-            engine.executed(compiled.sql(), 1, started);
-            return new Result(count);
-        } catch (SQLException failure) {
-            closeQuietly(prepared);
-            throw dialect.translate(failure, compiled.sql(), log.forError(values));
-        }
+        return execute(compiled, compiled.arrange(merged(statement, parameters)));
     }
 
     /**
