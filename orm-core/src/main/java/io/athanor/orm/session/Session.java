@@ -68,7 +68,7 @@ public final class Session implements AutoCloseable {
     final RelationshipFlush relationshipFlush = new RelationshipFlush(this, relationships);
     private final ThreadGuard guard = new ThreadGuard();
     /** Copies being merged and their targets, so that a merge cascading both ways stops (SQLAlchemy's _recursive). */
-    private final java.util.Map<Object, Object> merging = new java.util.IdentityHashMap<>();
+    private final Merger merger = new Merger(this);
     /** Objects being refreshed, so that a refresh cascading both ways along a relationship stops. */
     private final java.util.Set<InstanceState> refreshing =
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -150,7 +150,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private InstanceState attach(Object object, Mapper<?> mapper) {
+    InstanceState attach(Object object, Mapper<?> mapper) {
         if (object == null) {
             throw new io.athanor.orm.ArgumentException("ATH-E073", "A null object cannot be added to a session.");
         }
@@ -875,75 +875,13 @@ public final class Session implements AutoCloseable {
      * @param <T> its class
      * @return the persistent (or new pending) object of this session
      */
-    @SuppressWarnings("unchecked")
     public <T> T merge(T object) {
         enter();
         try {
             requireUsable();
-            Mapper<T> mapper = (Mapper<T>) registry.mapper(object.getClass());
-            InstanceState state = StateRegistry.get(object);
-            if (state != null && state.session == this) {
-                return object;
-            }
-            if (merging.containsKey(object)) {
-                return (T) merging.get(object);
-            }
-            Object key = mapper.identityOf(object);
-            T target = key == null ? null : get(mapper.type(), key);
-            boolean created = target == null;
-            if (created) {
-                target = mapper.newInstance();
-            }
-            for (ColumnAttribute attribute : mapper.attributes()) {
-                attribute.set(target, attribute.get(object));
-            }
-            if (created) {
-                attach(target, mapper);
-            }
-            boolean outermost = merging.isEmpty();
-            merging.put(object, target);
-            try {
-                mergeRelationships(mapper, object, target);
-            } finally {
-                if (outermost) {
-                    merging.clear();
-                }
-            }
-            return target;
+            return merger.merge(object);
         } finally {
             exit();
-        }
-    }
-
-    /** Merge cascade: related objects of the copy are merged too, and the merged ones set on the target. */
-    private void mergeRelationships(Mapper<?> mapper, Object copy, Object target) {
-        for (io.athanor.orm.mapping.RelationshipProperty relationship : mapper.relationships()) {
-            if (!relationship.cascades(io.athanor.orm.mapping.Cascade.MERGE)) {
-                continue;
-            }
-            Object related = relationship.get(copy);
-            if (related == null || related == relationship.get(target)) {
-                continue;
-            }
-            if (relationship.isCollection()) {
-                if (related instanceof TrackedList || related instanceof TrackedSet) {
-                    // A collection Athanor has not loaded carries no information to merge.
-                    RelatedCollection state = related instanceof TrackedList ? ((TrackedList) related).state
-                            : ((TrackedSet) related).state;
-                    if (!state.loaded) {
-                        continue;
-                    }
-                }
-                java.util.Collection<Object> merged = relationship.collectionType() == java.util.Set.class
-                        ? new java.util.LinkedHashSet<>() : new ArrayList<>();
-                for (Object element : (java.util.Collection<?>) related) {
-                    merged.add(merge(element));
-                }
-                relationship.set(target, merged);
-                relationships.collection(stateFor(target, mapper), relationship);
-            } else {
-                relationship.set(target, merge(related));
-            }
         }
     }
 
