@@ -35,10 +35,16 @@ final class Database implements AutoCloseable {
         config.setAutoCommit(false);
         dataSource = new HikariDataSource(config);
         engine = Engine.of(dataSource);
-        Registry registry = Registry.of(Item.class);
+        Registry registry = Registry.of(Item.class, AutoItem.class, Parent.class, Child.class);
         sessions = SessionFactory.of(engine, registry);
-        execute("drop table if exists bench_item");
+        for (String table : new String[] {"bench_child", "bench_parent", "bench_auto_item", "bench_item"}) {
+            execute("drop table if exists " + table);
+        }
         registry.metadata().createAll(engine);
+        // Hibernate's best documented path for generated keys is a sequence with pooled allocation;
+        // the other peers use the identity column, both write the same table.
+        execute("drop sequence if exists bench_auto_item_seq");
+        execute("create sequence bench_auto_item_seq start with 1 increment by 50");
     }
 
     void execute(String sql) {
