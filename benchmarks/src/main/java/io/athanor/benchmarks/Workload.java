@@ -1,5 +1,7 @@
 package io.athanor.benchmarks;
 
+import io.athanor.benchmarks.peers.Peers;
+
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -12,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public abstract class Workload {
@@ -34,10 +37,25 @@ public abstract class Workload {
 
     protected Database db;
 
+    /** The other libraries measured against Athanor; only the one this trial's method names is built. */
+    protected Peers peers;
+
     @Setup(Level.Trial)
     public void open() {
         db = new Database(database);
         seed();
+    }
+
+    /**
+     * Builds the peer library that this trial measures (Hibernate's metamodel, a Spring context, ...) after
+     * the pool and the seed rows exist, outside the measurement. JMH runs a superclass's trial set-ups in
+     * declaration order, so this follows {@link #open()}.
+     */
+    @Setup(Level.Trial)
+    public void openPeer(BenchmarkParams params) {
+        String benchmark = params.getBenchmark();
+        peers = new Peers(db.dataSource, database);
+        peers.prepare(benchmark.substring(benchmark.lastIndexOf('.') + 1));
     }
 
     /** Writes the rows the workload reads; none by default. */
@@ -62,6 +80,10 @@ public abstract class Workload {
 
     @TearDown(Level.Trial)
     public void close() {
+        // A peer may hold the pool's connections or statements: release it before the pool closes.
+        if (peers != null) {
+            peers.close();
+        }
         db.close();
     }
 }

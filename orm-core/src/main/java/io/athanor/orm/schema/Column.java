@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 public final class Column {
 
     private final Table table;
+    /** Built once: conversions name the column on every value they read. */
+    private final String qualifiedName;
     private final String name;
     private final SqlType type;
     private final boolean primaryKey;
@@ -25,6 +27,7 @@ public final class Column {
 
     Column(Table table, Builder builder, boolean autoincrement) {
         this.table = table;
+        this.qualifiedName = table.name() + "." + builder.name;
         this.name = builder.name;
         this.type = builder.type;
         this.primaryKey = builder.primaryKey;
@@ -103,7 +106,7 @@ public final class Column {
 
     /** {@code table.column}. */
     public String qualifiedName() {
-        return table.name() + "." + name;
+        return qualifiedName;
     }
 
     @Override

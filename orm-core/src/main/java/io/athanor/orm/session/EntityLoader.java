@@ -124,6 +124,12 @@ final class EntityLoader {
     }
 
     static Class<?> boxed(Class<?> type) {
-        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        // Per row and column: a lookup, where MethodType.wrap() would allocate.
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return type == long.class ? Long.class : type == int.class ? Integer.class : type == boolean.class ? Boolean.class
+                : type == double.class ? Double.class : type == float.class ? Float.class : type == short.class
+                ? Short.class : type == byte.class ? Byte.class : Character.class;
     }
 }

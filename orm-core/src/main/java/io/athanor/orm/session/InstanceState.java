@@ -2,8 +2,6 @@ package io.athanor.orm.session;
 
 import io.athanor.orm.mapping.Mapper;
 
-import java.lang.ref.WeakReference;
-
 /**
  * What Athanor knows about one object: which of SQLAlchemy's five states it is in, its identity and
  * its session (SQLAlchemy's {@code InstanceState}, what {@code inspect(obj)} gives). Obtain it with
@@ -24,7 +22,8 @@ public final class InstanceState {
     enum Status { TRANSIENT, PENDING, PERSISTENT, DELETED, DETACHED }
 
     final Mapper<?> mapper;
-    private final WeakReference<Object> reference;
+    /** The weak reference to the object, which is also the state's entry in the {@link StateRegistry}. */
+    final StateRegistry.Entry entry;
     /** Held while the object is in a session, so the session keeps it alive; dropped when it leaves. */
     Object attached;
     Session session;
@@ -44,14 +43,14 @@ public final class InstanceState {
     java.util.Map<io.athanor.orm.mapping.RelationshipProperty, RelatedCollection> collections;
 
     InstanceState(Object object, Mapper<?> mapper) {
-        this.reference = new WeakReference<>(object);
+        this.entry = new StateRegistry.Entry(object, this);
         this.mapper = mapper;
         this.status = Status.TRANSIENT;
     }
 
     /** The object, or null when a detached object has been garbage-collected. */
     public Object object() {
-        return attached != null ? attached : reference.get();
+        return attached != null ? attached : entry.get();
     }
 
     /** The object's mapper. */
@@ -105,11 +104,17 @@ public final class InstanceState {
     void attach(Session owner, Object object) {
         this.session = owner;
         this.attached = object;
+        owner.adopt(this, object);
     }
 
     void detach() {
+        Session owner = session;
+        Object object = attached;
         this.session = null;
         this.attached = null;
+        if (owner != null) {
+            owner.released(this, object);
+        }
         this.markedForDeletion = false;
         this.beforeInsert = null;
     }

@@ -29,7 +29,7 @@ final class Merger {
     @SuppressWarnings("unchecked")
     <T> T merge(T object) {
         Mapper<T> mapper = (Mapper<T>) session.factory().registry().mapper(object.getClass());
-        InstanceState state = StateRegistry.get(object);
+        InstanceState state = session.stateOf(object);
         if (state != null && state.session == session) {
             return object;
         }

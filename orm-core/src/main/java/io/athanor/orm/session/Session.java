@@ -57,6 +57,14 @@ public final class Session implements AutoCloseable {
     private final Registry registry;
     private final boolean expireOnCommit;
     private final IdentityMap identityMap = new IdentityMap();
+    /**
+     * The state of each object this session holds, by object identity. Kept here rather than in a global
+     * weak table so that a session's objects and their states die together with it: a global table
+     * would keep every state alive for one more garbage collection after its object was dropped.
+     * Objects that leave the session with a row go to the {@link StateRegistry}, for detached use.
+     */
+    private final java.util.IdentityHashMap<Object, InstanceState> states = new java.util.IdentityHashMap<>();
+    private boolean listedAsOpen;
     private final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
     private final LinkedHashSet<InstanceState> markedForDeletion = new LinkedHashSet<>();
     private final List<InstanceState> insertedInTransaction = new ArrayList<>();
@@ -102,6 +110,10 @@ public final class Session implements AutoCloseable {
     /** Implements {@link io.athanor.orm.Athanor#inspect(Object)}. */
     public static InstanceState inspect(Object object) {
         InstanceState state = StateRegistry.get(object);
+        if (state == null || state.session == null) {
+            InstanceState attached = OpenSessions.attachedElsewhere(object, null);
+            state = attached != null ? attached : state;
+        }
         return state != null ? state : new InstanceState(object, null);
     }
 
@@ -249,7 +261,7 @@ public final class Session implements AutoCloseable {
         try {
             requireUsable();
             Mapper<?> mapper = registry.mapper(requireObject(object).getClass());
-            InstanceState state = StateRegistry.get(object);
+            InstanceState state = stateOf(object);
             if (state == null || state.status == InstanceState.Status.TRANSIENT
                     || state.status == InstanceState.Status.PENDING) {
                 throw new InvalidRequestException("ATH-E063", describe(state == null ? new InstanceState(object, mapper)
@@ -273,7 +285,7 @@ public final class Session implements AutoCloseable {
 
     /** Save-update cascade: an object reached through a relationship joins this session. */
     void cascadeAdd(Object object) {
-        InstanceState state = StateRegistry.get(object);
+        InstanceState state = stateOf(object);
         if (state != null && state.session == this) {
             return;
         }
@@ -287,7 +299,7 @@ public final class Session implements AutoCloseable {
 
     /** Delete cascade: an object reached through a relationship is deleted too (a pending one expunged). */
     void cascadeDelete(Object object) {
-        InstanceState state = StateRegistry.get(object);
+        InstanceState state = stateOf(object);
         if (state == null || state.session != this) {
             return;
         }
@@ -601,12 +613,16 @@ public final class Session implements AutoCloseable {
             try {
                 rollbackTransaction();
             } finally {
+                closed = true;
                 for (InstanceState state : identityMap.all()) {
                     state.status = InstanceState.Status.DETACHED;
                     state.detach();
                 }
                 identityMap.clear();
-                closed = true;
+                states.clear();
+                if (listedAsOpen) {
+                    OpenSessions.closed(this);
+                }
                 releaseConnection();
             }
         } finally {
@@ -748,7 +764,7 @@ public final class Session implements AutoCloseable {
             loader.refresh(state, row, true);
             if (!state.mapper.relationships().isEmpty()) {
                 for (Object related : relationshipFlush.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE)) {
-                    InstanceState relatedState = StateRegistry.get(related);
+                    InstanceState relatedState = stateOf(related);
                     if (relatedState != null && relatedState.session == this
                             && relatedState.status == InstanceState.Status.PERSISTENT) {
                         refresh(related);
@@ -772,7 +788,7 @@ public final class Session implements AutoCloseable {
             state.expired = true;
             if (!state.mapper.relationships().isEmpty()) {
                 for (Object related : relationshipFlush.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE)) {
-                    InstanceState relatedState = StateRegistry.get(related);
+                    InstanceState relatedState = stateOf(related);
                     if (relatedState != null && relatedState.session == this) {
                         relatedState.expired = true;
                     }
@@ -813,7 +829,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireOpen();
-            InstanceState state = StateRegistry.get(object);
+            InstanceState state = stateOf(object);
             if (state == null || state.session != this) {
                 throw new InvalidRequestException("ATH-E071", describe(state == null
                         ? new InstanceState(object, null) : state) + " is not in " + this + ", so it cannot be expunged.");
@@ -845,7 +861,7 @@ public final class Session implements AutoCloseable {
                 : relationshipFlush.cascaded(state, io.athanor.orm.mapping.Cascade.EXPUNGE);
         expungeState(state);
         for (Object object : related) {
-            InstanceState relatedState = StateRegistry.get(object);
+            InstanceState relatedState = stateOf(object);
             if (relatedState != null && relatedState.session == this) {
                 expungeCascading(relatedState);
             }
@@ -894,7 +910,7 @@ public final class Session implements AutoCloseable {
      * @return true when it is
      */
     public boolean contains(Object object) {
-        InstanceState state = StateRegistry.get(object);
+        InstanceState state = stateOf(object);
         return state != null && state.session == this
                 && (state.status == InstanceState.Status.PENDING || state.status == InstanceState.Status.PERSISTENT);
     }
@@ -907,7 +923,7 @@ public final class Session implements AutoCloseable {
      * @return true when it has changes to flush
      */
     public boolean isModified(Object object) {
-        InstanceState state = StateRegistry.get(object);
+        InstanceState state = stateOf(object);
         if (state == null || state.session != this) {
             return false;
         }
@@ -1136,12 +1152,57 @@ public final class Session implements AutoCloseable {
     }
 
     InstanceState stateFor(Object object, Mapper<?> mapper) {
-        InstanceState state = StateRegistry.get(object);
+        InstanceState state = stateOf(object);
         if (state == null) {
             state = new InstanceState(object, mapper);
-            StateRegistry.put(object, state);
+            adopt(state, object);
         }
         return state;
+    }
+
+    /**
+     * What Athanor knows about an object, from this session's point of view: its state here, else its
+     * state as a detached object or as an object of another open session; null for an object never seen.
+     */
+    InstanceState stateOf(Object object) {
+        InstanceState state = states.get(object);
+        if (state != null) {
+            return state;
+        }
+        state = StateRegistry.get(object);
+        if (state != null && state.session != null) {
+            return state;
+        }
+        InstanceState elsewhere = OpenSessions.attachedElsewhere(object, this);
+        return elsewhere != null ? elsewhere : state;
+    }
+
+    /** Records a state as this session's (a detached object coming back, or a new one). */
+    void adopt(InstanceState state, Object object) {
+        if (!listedAsOpen) {
+            listedAsOpen = true;
+            OpenSessions.opened(this);
+        }
+        states.put(object, state);
+    }
+
+    /** This session's own state for the object, or null; read by other sessions' misuse checks. */
+    InstanceState ownState(Object object) {
+        return states.get(object);
+    }
+
+    /** Called as a state leaves this session: a detached object stays known to {@link #add} and inspect. */
+    void released(InstanceState state, Object object) {
+        if (!closed) {
+            states.remove(object);
+        }
+        if (state.status == InstanceState.Status.DETACHED) {
+            StateRegistry.put(state);
+        }
+    }
+
+    long serial() {
+        return id;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -1164,7 +1225,7 @@ public final class Session implements AutoCloseable {
     }
 
     private InstanceState persistentState(Object object, String operation) {
-        InstanceState state = StateRegistry.get(object);
+        InstanceState state = stateOf(object);
         if (state == null || state.session != this || state.status != InstanceState.Status.PERSISTENT) {
             throw new InvalidRequestException("ATH-E071", describe(state == null ? new InstanceState(object, null) : state)
                     + " is not persistent in " + this + ", so it cannot " + operation + ". Only objects loaded or"
