@@ -27,5 +27,11 @@ public enum Capability {
      * The driver returns any named columns (not only the auto-increment key) as generated keys, also
      * for a batch, so that identity keys and server defaults come back in one round trip.
      */
-    GENERATED_KEYS_BY_NAME
+    GENERATED_KEYS_BY_NAME,
+    /**
+     * A multi-row {@code INSERT ... VALUES (..), (..) RETURNING} inserts its rows in VALUES order, so
+     * that identity keys drawn from a sequence ascend in that order: the unit of work inserts many new
+     * objects per statement and hands the keys back by sorting them (SQLAlchemy's "insertmanyvalues").
+     */
+    MULTI_ROW_INSERT_RETURNING
 }

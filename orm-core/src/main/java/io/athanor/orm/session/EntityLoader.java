@@ -68,6 +68,19 @@ final class EntityLoader {
     }
 
     /**
+     * A plain object for the columns of a row that start at {@code offset}: no state, no identity map
+     * entry, no snapshot ({@code Select.readOnly()}).
+     */
+    static <T> T untracked(Mapper<T> mapper, Row row, int offset) {
+        T object = mapper.newInstance();
+        List<ColumnAttribute> attributes = mapper.attributes();
+        for (int i = 0, n = attributes.size(); i < n; i++) {
+            attributes.get(i).set(object, row.get(offset + i));
+        }
+        return object;
+    }
+
+    /**
      * Writes a freshly read row into an existing object. With {@code overwrite}, every field takes the
      * database value ({@code refresh()}); otherwise a field the application changed since the last load
      * keeps its value, and the change is still flushed later.

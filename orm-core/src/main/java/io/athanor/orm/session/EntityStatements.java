@@ -95,6 +95,30 @@ final class EntityStatements {
         return new CompiledSql(insert.sql() + columns, insert.parameterNames());
     }
 
+    /**
+     * One INSERT of {@code rows} rows, {@code VALUES (..), (..) RETURNING key}: the parameters are the
+     * rows' values one row after the other. Cached per column set and row count.
+     */
+    CompiledSql insertManyReturning(java.util.BitSet included, ColumnAttribute key, int rows) {
+        String cacheKey = dialect.name() + ":insertmany:" + included + ":" + rows;
+        return mapper.cached(cacheKey, () -> {
+            CompiledSql single = insert(included, List.of(key));
+            String sql = single.sql();
+            int valuesAt = sql.lastIndexOf(" VALUES (");
+            String row = sql.substring(valuesAt + " VALUES ".length());
+            StringBuilder many = new StringBuilder(sql.length() + rows * (row.length() + 2));
+            many.append(sql, 0, valuesAt).append(" VALUES ").append(row);
+            List<String> names = new ArrayList<>(single.parameterNames().size() * rows);
+            names.addAll(single.parameterNames());
+            for (int i = 1; i < rows; i++) {
+                many.append(", ").append(row);
+                names.addAll(single.parameterNames());
+            }
+            many.append(" RETURNING ").append(quote(key));
+            return new CompiledSql(many.toString(), names);
+        });
+    }
+
     /** UPDATE of the attributes whose bits are set in {@code changed}, by primary key; cached per set. */
     CompiledSql update(java.util.BitSet changed) {
         return mapper.cached(dialect.name() + ":update:" + changed, () -> {

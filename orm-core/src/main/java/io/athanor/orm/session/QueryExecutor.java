@@ -60,6 +60,9 @@ final class QueryExecutor {
      */
     @SuppressWarnings("unchecked")
     <T> ScalarResult<T> scalars(Select<T> select, Map<String, io.athanor.orm.mapping.LoadStrategy> options) {
+        if (select.isReadOnly()) {
+            return readOnlyScalars(select);
+        }
         Object item = select.items().get(0);
         if (item instanceof Class) {
             Load.check(registry.mapper((Class<?>) item), select.loaderOptions());
@@ -96,6 +99,39 @@ final class QueryExecutor {
         result.close();
         session.relationships.afterLoad(mapper, objects, options);
         return ScalarResult.of(objects.iterator(), () -> { });
+    }
+
+    /** {@code Select.readOnly()}: plain objects straight from the rows, streamed as they are read. */
+    @SuppressWarnings("unchecked")
+    private <T> ScalarResult<T> readOnlyScalars(Select<T> select) {
+        requireNoLoaderOptions(select);
+        BoundStatement bound = bind(select);
+        Result result = session.connection().execute(bound.compiled().sql(), bound.values());
+        ResultSlot first = bound.compiled().slots().get(0);
+        Mapper<?> mapper = first.entity() == null ? null : registry.mapper(first.entity());
+        int start = first.start();
+        Iterator<Row> rows = result.iterator();
+        Iterator<T> values = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public T next() {
+                Row row = rows.next();
+                return (T) (mapper == null ? row.get(start) : EntityLoader.untracked(mapper, row, start));
+            }
+        };
+        return ScalarResult.of(values, result::close);
+    }
+
+    private static void requireNoLoaderOptions(Select<?> select) {
+        if (!select.loaderOptions().isEmpty()) {
+            throw new io.athanor.orm.InvalidRequestException("ATH-E096", "A readOnly() query loads plain objects that"
+                    + " no session tracks, so it cannot load relationships; it was given " + select.loaderOptions()
+                    + ". Drop readOnly() to load related objects, or load them with a second readOnly() query.");
+        }
     }
 
     /**
@@ -185,13 +221,17 @@ final class QueryExecutor {
         if (statement instanceof Delete) {
             return delete((Delete) statement);
         }
+        boolean readOnly = statement instanceof Select && ((Select<?>) statement).isReadOnly();
+        if (readOnly) {
+            requireNoLoaderOptions((Select<?>) statement);
+        }
         BoundStatement bound = bind(statement);
         Result result = session.connection().execute(bound.compiled().sql(), bound.values());
-        return bound.compiled().hasEntities() ? withEntities(result, bound.compiled()) : result;
+        return bound.compiled().hasEntities() ? withEntities(result, bound.compiled(), readOnly) : result;
     }
 
     /** Rows whose entity slots hold objects from the identity map. */
-    private Result withEntities(Result result, CompiledStatement compiled) {
+    private Result withEntities(Result result, CompiledStatement compiled, boolean readOnly) {
         List<ResultSlot> slots = compiled.slots();
         List<String> labels = new ArrayList<>(slots.size());
         List<Mapper<?>> mappers = new ArrayList<>(slots.size());
@@ -205,16 +245,19 @@ final class QueryExecutor {
             for (int i = 0; i < values.length; i++) {
                 ResultSlot slot = slots.get(i);
                 values[i] = mappers.get(i) == null ? row.get(slot.start())
+                        : readOnly ? EntityLoader.untracked(mappers.get(i), row, slot.start())
                         : loader.load(mappers.get(i), row, slot.start());
             }
             rows.add(values);
         }
-        for (int i = 0; i < slots.size(); i++) {
+        for (int i = 0; i < slots.size() && !readOnly; i++) {
             Mapper<?> mapper = mappers.get(i);
             if (mapper != null && !mapper.relationships().isEmpty()) {
                 List<Object> objects = new ArrayList<>();
+                // By identity: the same object in many rows (a join) is listed once, without an O(n²) scan.
+                java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 for (Object[] values : rows) {
-                    if (values[i] != null && !objects.contains(values[i])) {
+                    if (values[i] != null && seen.add(values[i])) {
                         objects.add(values[i]);
                     }
                 }

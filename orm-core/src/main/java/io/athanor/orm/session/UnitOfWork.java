@@ -184,6 +184,11 @@ final class UnitOfWork {
 
     // ---- INSERT ----
 
+    /** Objects per JDBC batch (and per multi-row INSERT): SQLAlchemy's insertmanyvalues page size. */
+    static final int BATCH_SIZE = 1000;
+    /** Bind parameters per statement, under PostgreSQL's limit of 32,767 (MariaDB allows 65,535). */
+    private static final int MAX_PARAMETERS = 32_000;
+
     private void insert(Mapper<?> mapper, List<InstanceState> states) {
         EntityStatements statements = EntityStatements.of(mapper, dialect);
         List<ColumnAttribute> attributes = mapper.attributes();
@@ -265,13 +270,28 @@ final class UnitOfWork {
         return values;
     }
 
+    /**
+     * Writes the INSERTs of a run of objects with the same columns, {@link #BATCH_SIZE} objects per JDBC
+     * batch, so that the driver never holds more parameter sets than that in memory.
+     */
     private void writeInserts(EntityStatements statements, BitSet columns, List<ColumnAttribute> returning,
                               List<InstanceState> states, List<Object[]> valueSets) {
+        for (int from = 0; from < states.size(); from += BATCH_SIZE) {
+            int to = Math.min(states.size(), from + BATCH_SIZE);
+            writeInsertBatch(statements, columns, returning, states.subList(from, to), valueSets.subList(from, to));
+        }
+    }
+
+    private void writeInsertBatch(EntityStatements statements, BitSet columns, List<ColumnAttribute> returning,
+                                  List<InstanceState> states, List<Object[]> valueSets) {
         CompiledSql insert = statements.insert(columns, returning);
         List<Object[]> generated;
         if (returning.isEmpty()) {
             connection.executeBatch(insert, valueSets, null);
             generated = null;
+        } else if (states.size() > 1 && returning.size() == 1 && ascendingKey(returning.get(0)) && !columns.isEmpty()
+                && dialect.supports(Capability.MULTI_ROW_INSERT_RETURNING)) {
+            generated = insertManyValues(statements, columns, returning.get(0), valueSets);
         } else if (dialect.supports(Capability.GENERATED_KEYS_BY_NAME)) {
             String[] names = new String[returning.size()];
             for (int i = 0; i < names.length; i++) {
@@ -319,6 +339,49 @@ final class UnitOfWork {
                 journal.inserted.add(state);
             }
         }
+    }
+
+    /** A key the database draws from a sequence: integers that ascend in the order rows are inserted. */
+    private static boolean ascendingKey(ColumnAttribute attribute) {
+        Class<?> type = EntityLoader.boxed(attribute.javaType());
+        return attribute.generated() && (type == Long.class || type == Integer.class || type == Short.class);
+    }
+
+    /**
+     * SQLAlchemy's "insertmanyvalues": many rows per {@code INSERT ... VALUES (..), (..) RETURNING key}
+     * instead of one statement per row (a driver does not rewrite a batch that returns keys). The rows
+     * are inserted in VALUES order, so their sequence keys ascend in that order; RETURNING itself
+     * promises no order, so the keys are sorted before they are handed to the objects.
+     */
+    private List<Object[]> insertManyValues(EntityStatements statements, BitSet columns, ColumnAttribute key,
+                                            List<Object[]> valueSets) {
+        int width = valueSets.get(0).length;
+        int rowsPerStatement = Math.max(1, Math.min(valueSets.size(), MAX_PARAMETERS / width));
+        List<Object[]> generated = new ArrayList<>(valueSets.size());
+        for (int from = 0; from < valueSets.size(); from += rowsPerStatement) {
+            int rows = Math.min(rowsPerStatement, valueSets.size() - from);
+            Object[] parameters = new Object[rows * width];
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(valueSets.get(from + i), 0, parameters, i * width, width);
+            }
+            long[] keys = new long[rows];
+            int read = 0;
+            try (io.athanor.orm.engine.Result result = connection.execute(
+                    statements.insertManyReturning(columns, key, rows), parameters)) {
+                for (Row row : result) {
+                    keys[read++] = ((Number) row.get(0)).longValue();
+                }
+            }
+            if (read != rows) {
+                throw new IllegalStateException("The " + dialect.name() + " database returned " + read + " keys for "
+                        + rows + " inserted rows of " + statements);
+            }
+            java.util.Arrays.sort(keys);
+            for (long value : keys) {
+                generated.add(new Object[] {value});
+            }
+        }
+        return generated;
     }
 
     // ---- UPDATE ----

@@ -53,11 +53,20 @@ class RelationshipTest {
             quickStart(sessions);
 
             assertThat(sql.statementsWithParameters()).hasSize(2);
-            assertThat(sql.statementsWithParameters().get(0)).startsWith("INSERT INTO user_account (name) VALUES (?)\n"
-                    + "[3 parameter sets: (name='spongebob'), (name='sandy'), (name='patrick')]");
-            assertThat(sql.statementsWithParameters().get(1)).startsWith("INSERT INTO address (email_address, user_id)"
-                    + " VALUES (?, ?)\n[3 parameter sets: (emailAddress='spongebob@sqlalchemy.org', personId=1),"
-                    + " (emailAddress='sandy@sqlalchemy.org', personId=2), (emailAddress='sandy@squirrelpower.org', personId=2)]");
+            assertThat(sql.statementsWithParameters().get(0)).startsWith(
+                    db.dialect().supports(io.athanor.orm.engine.Capability.MULTI_ROW_INSERT_RETURNING)
+                    ? "INSERT INTO user_account (name) VALUES (?), (?), (?) RETURNING id\n"
+                            + "[parameters: (name='spongebob', name='sandy', name='patrick')]"
+                    : "INSERT INTO user_account (name) VALUES (?)\n"
+                            + "[3 parameter sets: (name='spongebob'), (name='sandy'), (name='patrick')]");
+            assertThat(sql.statementsWithParameters().get(1)).startsWith(
+                    db.dialect().supports(io.athanor.orm.engine.Capability.MULTI_ROW_INSERT_RETURNING)
+                    ? "INSERT INTO address (email_address, user_id) VALUES (?, ?), (?, ?), (?, ?) RETURNING id\n"
+                            + "[parameters: (emailAddress='spongebob@sqlalchemy.org', personId=1, emailAddress="
+                            + "'sandy@sqlalchemy.org', personId=2, emailAddress='sandy@squirrelpower.org', personId=2)]"
+                    : "INSERT INTO address (email_address, user_id) VALUES (?, ?)\n[3 parameter sets:"
+                            + " (emailAddress='spongebob@sqlalchemy.org', personId=1), (emailAddress='sandy@sqlalchemy.org',"
+                            + " personId=2), (emailAddress='sandy@squirrelpower.org', personId=2)]");
         }
     }
 

@@ -51,7 +51,8 @@ public final class PostgresDialect extends DefaultDialect {
     protected Set<Capability> capabilities() {
         return EnumSet.of(Capability.INSERT_RETURNING, Capability.UPDATE_RETURNING, Capability.DELETE_RETURNING,
                 Capability.SAVEPOINTS, Capability.TRANSACTIONAL_DDL, Capability.NATIVE_UUID, Capability.SKIP_LOCKED,
-                Capability.CHECK_CONSTRAINTS, Capability.GENERATED_KEYS_BY_NAME);
+                Capability.CHECK_CONSTRAINTS, Capability.GENERATED_KEYS_BY_NAME,
+                Capability.MULTI_ROW_INSERT_RETURNING);
     }
 
     @Override
