@@ -1,7 +1,12 @@
 package io.athanor.benchmarks;
 
+import io.athanor.benchmarks.peers.hibernate.HItem;
+import io.athanor.benchmarks.peers.mybatis.ItemMapper;
+import io.athanor.benchmarks.peers.springdata.SdjItem;
 import io.athanor.orm.session.Session;
 
+import org.apache.ibatis.session.SqlSession;
+import org.jooq.Records;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
@@ -14,6 +19,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM;
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_ID;
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_NAME;
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
 import static io.athanor.orm.sql.Sql.select;
 
 /** W2: fetch 10,000 rows as objects (tracked by the session for Athanor). */
@@ -66,6 +75,103 @@ public class FetchBenchmark extends Workload {
                 checksum += item.getQuantity();
             }
             session.commit();
+        }
+        return checksum;
+    }
+
+    /** Athanor's {@code readOnly()} query: plain objects, no identity map and no snapshots. */
+    @Benchmark
+    public long athanorReadOnly() {
+        try (Session session = db.sessions.openSession()) {
+            for (Item item : session.scalars(select(Item.class).readOnly()).all()) {
+                checksum += item.getQuantity();
+            }
+            session.commit();
+        }
+        return checksum;
+    }
+
+    // Other libraries. Each reads every row into an object in one transaction that it commits.
+
+    /** Hibernate: a HQL query listing managed entities, each tracked (with a snapshot) by the session. */
+    @Benchmark
+    public long hibernate() {
+        List<HItem> items = peers.hibernate().fromTransaction(session ->
+                session.createSelectionQuery("from HItem", HItem.class).getResultList());
+        for (HItem item : items) {
+            checksum += item.getQuantity();
+        }
+        return checksum;
+    }
+
+    /** Hibernate with the query marked read-only: still managed entities, but no snapshot for dirty checking. */
+    @Benchmark
+    public long hibernateReadOnly() {
+        List<HItem> items = peers.hibernate().fromTransaction(session ->
+                session.createSelectionQuery("from HItem", HItem.class).setReadOnly(true).getResultList());
+        for (HItem item : items) {
+            checksum += item.getQuantity();
+        }
+        return checksum;
+    }
+
+    /** Hibernate's {@code StatelessSession}: detached objects, no persistence context at all. */
+    @Benchmark
+    public long hibernateStateless() {
+        List<HItem> items = peers.hibernate().fromStatelessTransaction(session ->
+                session.createSelectionQuery("from HItem", HItem.class).getResultList());
+        for (HItem item : items) {
+            checksum += item.getQuantity();
+        }
+        return checksum;
+    }
+
+    /** jOOQ: a typed SELECT mapped into {@link Item} with {@code Records.mapping(Item::new)}. */
+    @Benchmark
+    public long jooq() {
+        List<Item> items = peers.jooq().transactionResult(configuration -> configuration.dsl()
+                .select(ITEM_ID, ITEM_NAME, ITEM_QUANTITY)
+                .from(ITEM)
+                .fetch(Records.mapping(Item::new)));
+        for (Item item : items) {
+            checksum += item.getQuantity();
+        }
+        return checksum;
+    }
+
+    /** JDBI: a query mapped to {@link Item} by the registered {@code RowMapper}. */
+    @Benchmark
+    public long jdbi() {
+        List<Item> items = peers.jdbi().inTransaction(handle ->
+                handle.createQuery("SELECT id, name, quantity FROM bench_item").mapTo(Item.class).list());
+        for (Item item : items) {
+            checksum += item.getQuantity();
+        }
+        return checksum;
+    }
+
+    /** MyBatis: a mapper {@code select} whose result map builds {@link Item} through its constructor. */
+    @Benchmark
+    public long mybatis() {
+        List<Item> items;
+        try (SqlSession session = peers.mybatis().openSession()) {
+            items = session.getMapper(ItemMapper.class).findAll();
+            // MyBatis commits only sessions that wrote; force it so the transaction ends as JDBC's does.
+            session.commit(true);
+        }
+        for (Item item : items) {
+            checksum += item.getQuantity();
+        }
+        return checksum;
+    }
+
+    /** Spring Data JDBC: the repository's {@code findAll}. */
+    @Benchmark
+    public long springDataJdbc() {
+        var spring = peers.springDataJdbc();
+        List<SdjItem> items = spring.transactions.execute(status -> spring.items.findAll());
+        for (SdjItem item : items) {
+            checksum += item.getQuantity();
         }
         return checksum;
     }

@@ -1,7 +1,18 @@
 package io.athanor.benchmarks;
 
+import io.athanor.benchmarks.peers.hibernate.HAutoItem;
+import io.athanor.benchmarks.peers.hibernate.HibernatePeer;
+import io.athanor.benchmarks.peers.mybatis.AutoItemMapper;
+import io.athanor.benchmarks.peers.springdata.SdjAutoItem;
 import io.athanor.orm.session.Session;
 
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSession;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Result;
+import org.jooq.Row2;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
@@ -13,6 +24,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+
+import static io.athanor.benchmarks.peers.jooq.Tables.AUTO_ITEM;
+import static io.athanor.benchmarks.peers.jooq.Tables.AUTO_ITEM_ID;
+import static io.athanor.benchmarks.peers.jooq.Tables.AUTO_ITEM_NAME;
+import static io.athanor.benchmarks.peers.jooq.Tables.AUTO_ITEM_QUANTITY;
+import static org.jooq.impl.DSL.row;
 
 /**
  * W1b: insert 10,000 rows whose keys the database generates, and write each key back to its object.
@@ -140,5 +157,135 @@ public class GeneratedKeyInsertBenchmark extends Workload {
         }
         written(items, item -> ((AutoItem) item).getId());
         return items;
+    }
+
+    // Other libraries. Each inserts the same rows in one transaction and hands back objects carrying their keys.
+
+    /**
+     * Hibernate: {@code persist} with keys from a pooled sequence (its recommended generator; an identity
+     * column would disable insert batching), {@code flush()}/{@code clear()} every JDBC batch.
+     */
+    @Benchmark
+    public List<HAutoItem> hibernate() {
+        List<HAutoItem> items = new ArrayList<>(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            items.add(new HAutoItem("item " + i, i % 100));
+        }
+        peers.hibernate().inTransaction(session -> {
+            for (int i = 0; i < ROWS; i++) {
+                session.persist(items.get(i));
+                if ((i + 1) % HibernatePeer.BATCH_SIZE == 0) {
+                    session.flush();
+                    session.clear();
+                }
+            }
+        });
+        written(items, item -> ((HAutoItem) item).getId());
+        return items;
+    }
+
+    /**
+     * jOOQ: a multi-row {@code INSERT … VALUES (…), (…)} of 1,000 rows at a time with
+     * {@code returningResult(id)}, which jOOQ renders per dialect ({@code RETURNING} on PostgreSQL,
+     * {@code FINAL TABLE} on H2).
+     */
+    @Benchmark
+    public List<AutoItem> jooq() {
+        List<AutoItem> items = newItems();
+        peers.jooq().transaction(configuration -> {
+            DSLContext dsl = configuration.dsl();
+            for (int from = 0; from < items.size(); from += ROWS_PER_STATEMENT) {
+                List<AutoItem> chunk = items.subList(from, Math.min(items.size(), from + ROWS_PER_STATEMENT));
+                List<Row2<String, Integer>> rows = new ArrayList<>(chunk.size());
+                for (AutoItem item : chunk) {
+                    rows.add(row(item.getName(), item.getQuantity()));
+                }
+                Result<Record1<Long>> keys = dsl.insertInto(AUTO_ITEM, AUTO_ITEM_NAME, AUTO_ITEM_QUANTITY)
+                        .valuesOfRows(rows)
+                        .returningResult(AUTO_ITEM_ID)
+                        .fetch();
+                for (int i = 0; i < chunk.size(); i++) {
+                    chunk.get(i).setId(keys.get(i).value1());
+                }
+            }
+        });
+        written(items, item -> ((AutoItem) item).getId());
+        return items;
+    }
+
+    /**
+     * JDBI, on the same per-database path as the JDBC peer: on PostgreSQL a multi-row INSERT built with
+     * {@code bindBeanList} and {@code executeAndReturnGeneratedKeys("id")}; on H2 a {@code PreparedBatch}
+     * with {@code executePreparedBatch("id")}.
+     */
+    @Benchmark
+    public List<AutoItem> jdbi() {
+        List<AutoItem> items = newItems();
+        peers.jdbi().useTransaction(handle -> {
+            for (int from = 0; from < items.size(); from += ROWS_PER_STATEMENT) {
+                List<AutoItem> chunk = items.subList(from, Math.min(items.size(), from + ROWS_PER_STATEMENT));
+                List<Long> keys;
+                if (database.equals("postgresql")) {
+                    keys = handle.createUpdate("INSERT INTO bench_auto_item (name, quantity) VALUES <rows>")
+                            .bindBeanList("rows", chunk, List.of("name", "quantity"))
+                            .executeAndReturnGeneratedKeys("id")
+                            .mapTo(Long.class)
+                            .list();
+                } else {
+                    PreparedBatch batch = handle.prepareBatch(
+                            "INSERT INTO bench_auto_item (name, quantity) VALUES (:name, :quantity)");
+                    for (AutoItem item : chunk) {
+                        batch.bind("name", item.getName()).bind("quantity", item.getQuantity()).add();
+                    }
+                    keys = batch.executePreparedBatch("id").mapTo(Long.class).list();
+                }
+                for (int i = 0; i < chunk.size(); i++) {
+                    chunk.get(i).setId(keys.get(i));
+                }
+            }
+        });
+        written(items, item -> ((AutoItem) item).getId());
+        return items;
+    }
+
+    /**
+     * MyBatis with {@code useGeneratedKeys}, on the same per-database path as the JDBC peer: on PostgreSQL
+     * its documented multi-row {@code <foreach>} INSERT of 1,000 rows at a time; on H2 a BATCH session,
+     * whose flush writes each batch's keys back.
+     */
+    @Benchmark
+    public List<AutoItem> mybatis() {
+        List<AutoItem> items = newItems();
+        boolean multiRow = database.equals("postgresql");
+        try (SqlSession session = peers.mybatis().openSession(multiRow ? ExecutorType.SIMPLE : ExecutorType.BATCH)) {
+            AutoItemMapper mapper = session.getMapper(AutoItemMapper.class);
+            for (int from = 0; from < items.size(); from += ROWS_PER_STATEMENT) {
+                List<AutoItem> chunk = items.subList(from, Math.min(items.size(), from + ROWS_PER_STATEMENT));
+                if (multiRow) {
+                    mapper.insertAll(chunk);
+                } else {
+                    for (AutoItem item : chunk) {
+                        mapper.insert(item);
+                    }
+                    session.flushStatements();
+                }
+            }
+            session.commit();
+        }
+        written(items, item -> ((AutoItem) item).getId());
+        return items;
+    }
+
+    /** Spring Data JDBC's {@code saveAll} of new aggregates: a batched INSERT that reads back the identity keys. */
+    @Benchmark
+    public List<SdjAutoItem> springDataJdbc() {
+        List<SdjAutoItem> items = new ArrayList<>(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            items.add(new SdjAutoItem("item " + i, i % 100));
+        }
+        var spring = peers.springDataJdbc();
+        List<SdjAutoItem> saved = spring.transactions.execute(status -> spring.autoItems.saveAll(items));
+        written(saved, item -> ((SdjAutoItem) item).getId());
+        return saved;
     }
 }

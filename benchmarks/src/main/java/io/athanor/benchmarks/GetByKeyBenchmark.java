@@ -1,7 +1,11 @@
 package io.athanor.benchmarks;
 
+import io.athanor.benchmarks.peers.hibernate.HItem;
+import io.athanor.benchmarks.peers.mybatis.ItemMapper;
 import io.athanor.orm.session.Session;
 
+import org.apache.ibatis.session.SqlSession;
+import org.jooq.Records;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
@@ -11,6 +15,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM;
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_ID;
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_NAME;
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
 
 /** W3: get 1,000 different rows by primary key, each in a new session (a new transaction for JDBC). */
 public class GetByKeyBenchmark extends Workload {
@@ -63,6 +72,76 @@ public class GetByKeyBenchmark extends Workload {
                 checksum += session.get(Item.class, id).getQuantity();
                 session.commit();
             }
+        }
+        return checksum;
+    }
+
+    // Other libraries. Each get runs in its own session or handle and its own committed transaction.
+
+    /** Hibernate: {@code session.find} in a new session and transaction per get. */
+    @Benchmark
+    public long hibernate() {
+        var sessions = peers.hibernate();
+        for (long id = 1; id <= GETS; id++) {
+            long key = id;
+            checksum += sessions.fromTransaction(session -> session.find(HItem.class, key)).getQuantity();
+        }
+        return checksum;
+    }
+
+    /** jOOQ: a typed {@code SELECT … WHERE id = ?} and {@code fetchOne}, in a transaction per get. */
+    @Benchmark
+    public long jooq() {
+        var jooq = peers.jooq();
+        for (long id = 1; id <= GETS; id++) {
+            long key = id;
+            Item item = jooq.transactionResult(configuration -> configuration.dsl()
+                    .select(ITEM_ID, ITEM_NAME, ITEM_QUANTITY)
+                    .from(ITEM)
+                    .where(ITEM_ID.eq(key))
+                    .fetchOne(Records.mapping(Item::new)));
+            checksum += item.getQuantity();
+        }
+        return checksum;
+    }
+
+    /** JDBI: {@code inTransaction} per get, a bound query mapped by the registered {@code RowMapper}. */
+    @Benchmark
+    public long jdbi() {
+        var jdbi = peers.jdbi();
+        for (long id = 1; id <= GETS; id++) {
+            long key = id;
+            Item item = jdbi.inTransaction(handle ->
+                    handle.createQuery("SELECT id, name, quantity FROM bench_item WHERE id = :id")
+                            .bind("id", key)
+                            .mapTo(Item.class)
+                            .one());
+            checksum += item.getQuantity();
+        }
+        return checksum;
+    }
+
+    /** MyBatis: a new {@code SqlSession} per get and the mapper's {@code findById}. */
+    @Benchmark
+    public long mybatis() {
+        var sessions = peers.mybatis();
+        for (long id = 1; id <= GETS; id++) {
+            try (SqlSession session = sessions.openSession()) {
+                checksum += session.getMapper(ItemMapper.class).findById(id).getQuantity();
+                // MyBatis commits only sessions that wrote; force it so the transaction ends as JDBC's does.
+                session.commit(true);
+            }
+        }
+        return checksum;
+    }
+
+    /** Spring Data JDBC: the repository's {@code findById}, in a {@code TransactionTemplate} transaction per get. */
+    @Benchmark
+    public long springDataJdbc() {
+        var spring = peers.springDataJdbc();
+        for (long id = 1; id <= GETS; id++) {
+            long key = id;
+            checksum += spring.transactions.execute(status -> spring.items.findById(key)).orElseThrow().getQuantity();
         }
         return checksum;
     }

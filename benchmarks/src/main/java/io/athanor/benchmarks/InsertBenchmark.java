@@ -1,7 +1,16 @@
 package io.athanor.benchmarks;
 
+import io.athanor.benchmarks.peers.hibernate.HItem;
+import io.athanor.benchmarks.peers.hibernate.HibernatePeer;
+import io.athanor.benchmarks.peers.mybatis.ItemMapper;
+import io.athanor.benchmarks.peers.springdata.SdjItem;
 import io.athanor.orm.session.Session;
 
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSession;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
@@ -12,6 +21,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import static io.athanor.orm.sql.Sql.insert;
+
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM;
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_ID;
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_NAME;
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
 
 /** W1: insert 10,000 rows with assigned keys in one transaction. */
 public class InsertBenchmark extends Workload {
@@ -55,6 +72,22 @@ public class InsertBenchmark extends Workload {
         }
     }
 
+    /**
+     * Athanor's bulk path, below the unit of work: {@code session.execute(insert(Item.class), rows)} with one
+     * map of values per row (SQLAlchemy's executemany), sent as JDBC batches.
+     */
+    @Benchmark
+    public void athanorBulk() {
+        List<Map<String, Object>> rows = new ArrayList<>(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(Map.of("id", (long) i + 1, "name", "item " + i, "quantity", i % 100));
+        }
+        try (Session session = db.sessions.openSession()) {
+            session.execute(insert(Item.class), rows);
+            session.commit();
+        }
+    }
+
     /** Athanor's unit of work: addAll, then commit flushes one batched INSERT. */
     @Benchmark
     public void athanorSession() {
@@ -66,5 +99,104 @@ public class InsertBenchmark extends Workload {
             session.addAll(items);
             session.commit();
         }
+    }
+
+    // Other libraries. Each writes the same rows through the shared pool in one transaction, executing its
+    // JDBC batch every 1,000 rows as the hand-written peer does.
+
+    /**
+     * Hibernate's documented batch insert: {@code persist} each entity, and {@code flush()}/{@code clear()}
+     * every JDBC batch so the persistence context stays small; ordered, batched INSERTs.
+     */
+    @Benchmark
+    public void hibernate() {
+        peers.hibernate().inTransaction(session -> {
+            for (int i = 0; i < ROWS; i++) {
+                session.persist(new HItem(i + 1, "item " + i, i % 100));
+                if ((i + 1) % HibernatePeer.BATCH_SIZE == 0) {
+                    session.flush();
+                    session.clear();
+                }
+            }
+        });
+    }
+
+    /** Hibernate's {@code StatelessSession}: no persistence context, {@code insertMultiple} batches each chunk. */
+    @Benchmark
+    public void hibernateStateless() {
+        peers.hibernate().inStatelessTransaction(session -> {
+            List<HItem> chunk = new ArrayList<>(HibernatePeer.BATCH_SIZE);
+            for (int i = 0; i < ROWS; i++) {
+                chunk.add(new HItem(i + 1, "item " + i, i % 100));
+                if (chunk.size() == HibernatePeer.BATCH_SIZE || i == ROWS - 1) {
+                    session.insertMultiple(chunk);
+                    chunk.clear();
+                }
+            }
+        });
+    }
+
+    /** jOOQ's batch with bind values: one INSERT rendered once, bound per row, executed as a JDBC batch. */
+    @Benchmark
+    public void jooq() {
+        peers.jooq().transaction(configuration -> {
+            DSLContext dsl = configuration.dsl();
+            BatchBindStep batch = null;
+            for (int i = 0; i < ROWS; i++) {
+                if (batch == null) {
+                    batch = dsl.batch(dsl.insertInto(ITEM, ITEM_ID, ITEM_NAME, ITEM_QUANTITY)
+                            .values((Long) null, null, null));
+                }
+                batch.bind((long) i + 1, "item " + i, i % 100);
+                if ((i + 1) % 1000 == 0 || i == ROWS - 1) {
+                    batch.execute();
+                    batch = null;
+                }
+            }
+        });
+    }
+
+    /** JDBI's {@code PreparedBatch}: named parameters bound per row, executed as a JDBC batch. */
+    @Benchmark
+    public void jdbi() {
+        peers.jdbi().useTransaction(handle -> {
+            PreparedBatch batch = null;
+            for (int i = 0; i < ROWS; i++) {
+                if (batch == null) {
+                    batch = handle.prepareBatch("INSERT INTO bench_item (id, name, quantity) VALUES (:id, :name, :quantity)");
+                }
+                batch.bind("id", (long) i + 1).bind("name", "item " + i).bind("quantity", i % 100).add();
+                if ((i + 1) % 1000 == 0 || i == ROWS - 1) {
+                    batch.execute();
+                    batch = null;
+                }
+            }
+        });
+    }
+
+    /** MyBatis's BATCH executor: the mapper's insert queues each row, {@code flushStatements} executes them. */
+    @Benchmark
+    public void mybatis() {
+        try (SqlSession session = peers.mybatis().openSession(ExecutorType.BATCH)) {
+            ItemMapper mapper = session.getMapper(ItemMapper.class);
+            for (int i = 0; i < ROWS; i++) {
+                mapper.insert(new Item(i + 1, "item " + i, i % 100));
+                if ((i + 1) % 1000 == 0) {
+                    session.flushStatements();
+                }
+            }
+            session.commit();
+        }
+    }
+
+    /** Spring Data JDBC's {@code saveAll} of new aggregates, which it writes as one batched INSERT. */
+    @Benchmark
+    public void springDataJdbc() {
+        List<SdjItem> items = new ArrayList<>(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            items.add(SdjItem.create(i + 1, "item " + i, i % 100));
+        }
+        var spring = peers.springDataJdbc();
+        spring.transactions.executeWithoutResult(status -> spring.items.saveAll(items));
     }
 }

@@ -1,8 +1,21 @@
 package io.athanor.benchmarks;
 
+import io.athanor.benchmarks.peers.hibernate.HChild;
+import io.athanor.benchmarks.peers.hibernate.HParent;
+import io.athanor.benchmarks.peers.mybatis.ParentMapper;
+import io.athanor.benchmarks.peers.springdata.SdjChild;
+import io.athanor.benchmarks.peers.springdata.SdjParent;
+import io.athanor.benchmarks.peers.springdata.SpringDataJdbcPeer;
 import io.athanor.orm.session.Load;
 import io.athanor.orm.session.Session;
 
+import org.apache.ibatis.session.SqlSession;
+import org.jdbi.v3.core.result.RowView;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.Record4;
+import org.jooq.Records;
+import org.jooq.impl.DSL;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
@@ -15,10 +28,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
+import static io.athanor.benchmarks.peers.jooq.Tables.CHILD;
+import static io.athanor.benchmarks.peers.jooq.Tables.CHILD_ID;
+import static io.athanor.benchmarks.peers.jooq.Tables.CHILD_NAME;
+import static io.athanor.benchmarks.peers.jooq.Tables.CHILD_PARENT_ID;
+import static io.athanor.benchmarks.peers.jooq.Tables.CHILD_QUANTITY;
+import static io.athanor.benchmarks.peers.jooq.Tables.PARENT;
+import static io.athanor.benchmarks.peers.jooq.Tables.PARENT_ID;
+import static io.athanor.benchmarks.peers.jooq.Tables.PARENT_NAME;
 import static io.athanor.orm.sql.Sql.select;
+import static org.jooq.impl.DSL.multiset;
 
 /**
  * W5: load 100 parents and their 10 children each, as objects linked both ways. Athanor loads the
@@ -162,6 +187,179 @@ public class ParentChildBenchmark extends Workload {
             visit(session.scalars(select(Parent.class).options(Load.joined("children"))).all());
             session.commit();
         }
+        return checksum;
+    }
+
+    /**
+     * {@link #visit(Iterable)} for a peer with entity classes of its own (Hibernate, Spring Data JDBC): the same
+     * walk and the same check that each child links back to its parent object, through the given accessors.
+     */
+    protected <P, C> void visit(Iterable<P> parents, Function<P, ? extends Iterable<C>> childrenOf,
+                                Function<C, ?> parentOf, ToIntFunction<C> quantity) {
+        for (P parent : parents) {
+            for (C child : childrenOf.apply(parent)) {
+                if (parentOf.apply(child) != parent) {
+                    throw new IllegalStateException("a child is not linked to its parent " + parent);
+                }
+                checksum += quantity.applyAsInt(child);
+                children++;
+            }
+        }
+    }
+
+    // Other libraries. Each loads in one committed transaction; Hibernate walks the graph inside it, since its
+    // lazy collections load on first access.
+
+    /** Hibernate's default: each lazy {@code @OneToMany} collection loads on first access (N+1 SELECTs). */
+    @Benchmark
+    public long hibernateLazy() {
+        peers.hibernate().inTransaction(session -> visit(
+                session.createSelectionQuery("from HParent", HParent.class).getResultList(),
+                HParent::getChildren, HChild::getParent, HChild::getQuantity));
+        return checksum;
+    }
+
+    /** Hibernate with a {@code left join fetch} query: parents and children in one SELECT. */
+    @Benchmark
+    public long hibernateJoinFetch() {
+        peers.hibernate().inTransaction(session -> visit(
+                session.createSelectionQuery("from HParent p left join fetch p.children", HParent.class).getResultList(),
+                HParent::getChildren, HChild::getParent, HChild::getQuantity));
+        return checksum;
+    }
+
+    /**
+     * Hibernate with batch fetching ({@code Session.setFetchBatchSize}, the per-session form of
+     * {@code hibernate.default_batch_fetch_size}): the first lazy access loads the children of up to 100
+     * parents in one SELECT, here all of them.
+     */
+    @Benchmark
+    public long hibernateBatchFetch() {
+        peers.hibernate().inTransaction(session -> {
+            session.setFetchBatchSize(PARENTS);
+            visit(session.createSelectionQuery("from HParent", HParent.class).getResultList(),
+                    HParent::getChildren, HChild::getParent, HChild::getQuantity);
+        });
+        return checksum;
+    }
+
+    /**
+     * Hibernate with subselect fetching ({@code Session.setSubselectFetchingEnabled}): the first lazy access
+     * loads the children of every parent the query returned, re-running it as a subquery.
+     */
+    @Benchmark
+    public long hibernateSubselect() {
+        peers.hibernate().inTransaction(session -> {
+            session.setSubselectFetchingEnabled(true);
+            visit(session.createSelectionQuery("from HParent", HParent.class).getResultList(),
+                    HParent::getChildren, HChild::getParent, HChild::getQuantity);
+        });
+        return checksum;
+    }
+
+    /**
+     * jOOQ's recommended way to nest collections: a correlated {@code MULTISET} subquery, which jOOQ emulates
+     * with SQL/JSON aggregation in one statement, mapped to parents and children linked both ways.
+     */
+    @Benchmark
+    public long jooqMultiset() {
+        List<Parent> parents = peers.jooq().transactionResult(configuration -> configuration.dsl()
+                .select(PARENT_ID, PARENT_NAME,
+                        multiset(DSL.select(CHILD_ID, CHILD_NAME, CHILD_QUANTITY)
+                                .from(CHILD)
+                                .where(CHILD_PARENT_ID.eq(PARENT_ID))
+                                .orderBy(CHILD_ID)))
+                .from(PARENT)
+                .fetch(record -> {
+                    Parent parent = new Parent(record.value1(), record.value2());
+                    for (Record3<Long, String, Integer> child : record.value3()) {
+                        parent.getChildren().add(new Child(child.value1(), parent, child.value2(), child.value3()));
+                    }
+                    return parent;
+                }));
+        visit(parents);
+        return checksum;
+    }
+
+    /** jOOQ with two queries, as the JDBC peer: the parents, then their children by {@code parent_id IN (…)}. */
+    @Benchmark
+    public long jooqTwoQueries() {
+        List<Parent> parents = peers.jooq().transactionResult(configuration -> {
+            DSLContext dsl = configuration.dsl();
+            Map<Long, Parent> byId = new LinkedHashMap<>();
+            for (Parent parent : dsl.select(PARENT_ID, PARENT_NAME).from(PARENT).fetch(Records.mapping(Parent::new))) {
+                byId.put(parent.getId(), parent);
+            }
+            for (Record4<Long, Long, String, Integer> row : dsl
+                    .select(CHILD_ID, CHILD_PARENT_ID, CHILD_NAME, CHILD_QUANTITY)
+                    .from(CHILD)
+                    .where(CHILD_PARENT_ID.in(byId.keySet()))
+                    .orderBy(CHILD_ID)
+                    .fetch()) {
+                Parent parent = byId.get(row.value2());
+                parent.getChildren().add(new Child(row.value1(), parent, row.value3(), row.value4()));
+            }
+            return new ArrayList<>(byId.values());
+        });
+        visit(parents);
+        return checksum;
+    }
+
+    /** JDBI's documented one-to-many: a LEFT JOIN folded into parents with {@code reduceRows}. */
+    @Benchmark
+    public long jdbi() {
+        List<Parent> parents = peers.jdbi().inTransaction(handle -> handle
+                .createQuery("SELECT p.id AS p_id, p.name AS p_name, c.id AS c_id, c.name AS c_name, "
+                        + "c.quantity AS c_quantity FROM bench_parent p "
+                        + "LEFT OUTER JOIN bench_child c ON c.parent_id = p.id ORDER BY p.id, c.id")
+                .reduceRows((Map<Long, Parent> map, RowView row) -> {
+                    Parent parent = map.computeIfAbsent(row.getColumn("p_id", Long.class),
+                            id -> new Parent(id, row.getColumn("p_name", String.class)));
+                    Long childId = row.getColumn("c_id", Long.class);
+                    if (childId != null) {
+                        parent.getChildren().add(new Child(childId, parent, row.getColumn("c_name", String.class),
+                                row.getColumn("c_quantity", Integer.class)));
+                    }
+                })
+                .toList());
+        visit(parents);
+        return checksum;
+    }
+
+    /** MyBatis: one LEFT JOIN mapped by a nested {@code resultMap} with a {@code collection} of children. */
+    @Benchmark
+    public long mybatis() {
+        List<Parent> parents;
+        try (SqlSession session = peers.mybatis().openSession()) {
+            parents = session.getMapper(ParentMapper.class).findAllWithChildren();
+            // MyBatis commits only sessions that wrote; force it so the transaction ends as JDBC's does.
+            session.commit(true);
+        }
+        visit(parents);
+        return checksum;
+    }
+
+    /**
+     * Spring Data JDBC's {@code findAll} of the parent aggregates, with its default loading: the roots, then
+     * each aggregate's children by their own SELECT (N+1).
+     */
+    @Benchmark
+    public long springDataJdbc() {
+        return springDataJdbc(peers.springDataJdbc());
+    }
+
+    /**
+     * Spring Data JDBC's {@code findAll} with its opt-in Single Query Loading: roots and children in one SELECT
+     * on PostgreSQL; H2's dialect does not support it, so there Spring Data falls back to the default loading.
+     */
+    @Benchmark
+    public long springDataJdbcSingleQuery() {
+        return springDataJdbc(peers.springDataJdbcSingleQuery());
+    }
+
+    private long springDataJdbc(SpringDataJdbcPeer spring) {
+        List<SdjParent> parents = spring.transactions.execute(status -> spring.parents.findAll());
+        visit(parents, SdjParent::getChildren, SdjChild::getParent, SdjChild::getQuantity);
         return checksum;
     }
 }

@@ -1,7 +1,16 @@
 package io.athanor.benchmarks;
 
+import io.athanor.benchmarks.peers.hibernate.HItem;
+import io.athanor.benchmarks.peers.mybatis.ItemMapper;
+import io.athanor.benchmarks.peers.springdata.SdjItem;
 import io.athanor.orm.session.Session;
 
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSession;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
@@ -14,6 +23,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM;
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_ID;
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_NAME;
+import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
 import static io.athanor.orm.sql.Sql.select;
 
 /** W4: load 1,000 objects, change one column of each, write the changes and commit. */
@@ -74,5 +87,75 @@ public class UpdateBenchmark extends Workload {
             }
             session.commit();
         }
+    }
+
+    // Other libraries. Each loads the rows as objects, changes them, and writes them back in one transaction.
+
+    /** Hibernate: change the managed entities; the commit's flush dirty-checks them and batches the UPDATEs. */
+    @Benchmark
+    public void hibernate() {
+        peers.hibernate().inTransaction(session -> {
+            for (HItem item : session.createSelectionQuery("from HItem", HItem.class).getResultList()) {
+                item.setQuantity(quantity);
+            }
+        });
+    }
+
+    /** jOOQ: fetch into {@link Item}, then a batch of one bound UPDATE per changed object. */
+    @Benchmark
+    public void jooq() {
+        peers.jooq().transaction(configuration -> {
+            DSLContext dsl = configuration.dsl();
+            List<Item> items = dsl.select(ITEM_ID, ITEM_NAME, ITEM_QUANTITY).from(ITEM).fetch(Records.mapping(Item::new));
+            BatchBindStep batch = dsl.batch(dsl.update(ITEM).set(ITEM_QUANTITY, (Integer) null).where(ITEM_ID.eq((Long) null)));
+            for (Item item : items) {
+                item.setQuantity(quantity);
+                batch.bind(item.getQuantity(), item.getId());
+            }
+            batch.execute();
+        });
+    }
+
+    /** JDBI: a mapped query, then a {@code PreparedBatch} of UPDATEs. */
+    @Benchmark
+    public void jdbi() {
+        peers.jdbi().useTransaction(handle -> {
+            List<Item> items = handle.createQuery("SELECT id, name, quantity FROM bench_item").mapTo(Item.class).list();
+            PreparedBatch batch = handle.prepareBatch("UPDATE bench_item SET quantity = :quantity WHERE id = :id");
+            for (Item item : items) {
+                item.setQuantity(quantity);
+                batch.bind("quantity", item.getQuantity()).bind("id", item.getId()).add();
+            }
+            batch.execute();
+        });
+    }
+
+    /** MyBatis: {@code findAll}, then the mapper's update per object in a BATCH session, flushed by the commit. */
+    @Benchmark
+    public void mybatis() {
+        try (SqlSession session = peers.mybatis().openSession(ExecutorType.BATCH)) {
+            ItemMapper mapper = session.getMapper(ItemMapper.class);
+            for (Item item : mapper.findAll()) {
+                item.setQuantity(quantity);
+                mapper.updateQuantity(item);
+            }
+            session.commit();
+        }
+    }
+
+    /**
+     * Spring Data JDBC: {@code findAll}, then {@code saveAll}. It keeps no snapshot, so each save is a full
+     * UPDATE of the aggregate root, whether or not it changed.
+     */
+    @Benchmark
+    public void springDataJdbc() {
+        var spring = peers.springDataJdbc();
+        spring.transactions.executeWithoutResult(status -> {
+            List<SdjItem> items = spring.items.findAll();
+            for (SdjItem item : items) {
+                item.setQuantity(quantity);
+            }
+            spring.items.saveAll(items);
+        });
     }
 }

@@ -48,8 +48,8 @@ public abstract class Workload {
 
     /**
      * Builds the peer library that this trial measures (Hibernate's metamodel, a Spring context, ...) after
-     * the pool and the seed rows exist, outside the measurement. JMH runs a superclass's trial set-ups in
-     * declaration order, so this follows {@link #open()}.
+     * the pool and the seed rows exist, outside the measurement: JMH calls it after {@link #open()} (its
+     * generated code runs this class's trial set-ups in name order).
      */
     @Setup(Level.Trial)
     public void openPeer(BenchmarkParams params) {
