@@ -16,8 +16,9 @@ final class RowShape {
     private final List<String> names;
     private final int[] jdbcTypes;
     private final String[] typeNames;
-    private final Map<String, Integer> exact = new HashMap<>();
-    private final Map<String, Integer> folded = new HashMap<>();
+    /** By name, built on the first look-up by name: loading objects reads by index only. */
+    private Map<String, Integer> exact;
+    private Map<String, Integer> folded;
 
     RowShape(ResultSetMetaData metaData) throws SQLException {
         int count = metaData.getColumnCount();
@@ -28,10 +29,6 @@ final class RowShape {
             labels[i] = metaData.getColumnLabel(i + 1);
             jdbcTypes[i] = metaData.getColumnType(i + 1);
             typeNames[i] = metaData.getColumnTypeName(i + 1);
-            exact.putIfAbsent(labels[i], i);
-            // Databases fold unquoted names differently (H2 to upper case, PostgreSQL to lower case), so
-            // a name also matches regardless of case.
-            folded.putIfAbsent(labels[i].toLowerCase(Locale.ROOT), i);
         }
         names = List.copyOf(Arrays.asList(labels));
     }
@@ -43,10 +40,6 @@ final class RowShape {
     RowShape(List<String> labels) {
         jdbcTypes = new int[labels.size()];
         typeNames = new String[labels.size()];
-        for (int i = 0; i < labels.size(); i++) {
-            exact.putIfAbsent(labels.get(i), i);
-            folded.putIfAbsent(labels.get(i).toLowerCase(Locale.ROOT), i);
-        }
         names = List.copyOf(labels);
     }
 
@@ -63,6 +56,18 @@ final class RowShape {
     }
 
     int indexOf(String name) {
+        if (exact == null) {
+            Map<String, Integer> byName = new HashMap<>();
+            Map<String, Integer> byFoldedName = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                byName.putIfAbsent(names.get(i), i);
+                // Databases fold unquoted names differently (H2 to upper case, PostgreSQL to lower case), so
+                // a name also matches regardless of case.
+                byFoldedName.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
+            }
+            folded = byFoldedName;
+            exact = byName;
+        }
         Integer index = exact.get(name);
         if (index == null) {
             index = folded.get(name.toLowerCase(Locale.ROOT));

@@ -47,7 +47,8 @@ final class EntityLoader {
         for (int i = 0; i < snapshot.length; i++) {
             snapshot[i] = attributes.get(i).set(object, row.get(offset + i));
         }
-        state = session.stateFor(object, mapper);
+        // A new instance cannot be known anywhere yet: no look-up; attach() below records it in the session.
+        state = new InstanceState(object, mapper);
         state.key = key;
         state.snapshot = snapshot;
         state.status = InstanceState.Status.PERSISTENT;

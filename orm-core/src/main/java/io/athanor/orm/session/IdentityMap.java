@@ -50,6 +50,13 @@ final class IdentityMap {
         return all;
     }
 
+    /** Visits every state without copying them into a list. */
+    void forEach(java.util.function.Consumer<InstanceState> action) {
+        for (Map<Object, InstanceState> states : byMapper.values()) {
+            states.values().forEach(action);
+        }
+    }
+
     int size() {
         return size;
     }

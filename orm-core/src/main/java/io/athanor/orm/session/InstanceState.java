@@ -22,8 +22,19 @@ public final class InstanceState {
     enum Status { TRANSIENT, PENDING, PERSISTENT, DELETED, DETACHED }
 
     final Mapper<?> mapper;
-    /** The weak reference to the object, which is also the state's entry in the {@link StateRegistry}. */
-    final StateRegistry.Entry entry;
+    /**
+     * Stands in the snapshot of a detached object added back to a session for the values it had when it
+     * was last loaded, which are not kept once its session closes: each such column counts as changed.
+     */
+    static final Object UNKNOWN = new Object() {
+        @Override
+        public String toString() {
+            return "<not known>";
+        }
+    };
+
+    /** States live as long as their session (or the caller of inspect), so they may hold the object. */
+    private final Object target;
     /** Held while the object is in a session, so the session keeps it alive; dropped when it leaves. */
     Object attached;
     Session session;
@@ -43,14 +54,32 @@ public final class InstanceState {
     java.util.Map<io.athanor.orm.mapping.RelationshipProperty, RelatedCollection> collections;
 
     InstanceState(Object object, Mapper<?> mapper) {
-        this.entry = new StateRegistry.Entry(object, this);
+        this.target = object;
         this.mapper = mapper;
         this.status = Status.TRANSIENT;
     }
 
-    /** The object, or null when a detached object has been garbage-collected. */
+    /** The object. */
     public Object object() {
-        return attached != null ? attached : entry.get();
+        return target;
+    }
+
+    /**
+     * The state of an object marked detached in the {@link StateRegistry}: its identity from its key
+     * fields, its key and version as the snapshot knows them, every other column unknown, so that adding
+     * it back writes all of them (with the version check where the class has one).
+     */
+    static InstanceState detached(Object object, Mapper<?> mapper) {
+        InstanceState state = new InstanceState(object, mapper);
+        state.status = Status.DETACHED;
+        state.key = mapper.identityOfObject(object);
+        java.util.List<io.athanor.orm.mapping.ColumnAttribute> attributes = mapper.attributes();
+        Object[] snapshot = new Object[attributes.size()];
+        for (io.athanor.orm.mapping.ColumnAttribute attribute : attributes) {
+            snapshot[attribute.index()] = attribute.primaryKey() || attribute.version() ? attribute.get(object) : UNKNOWN;
+        }
+        state.snapshot = snapshot;
+        return state;
     }
 
     /** The object's mapper. */

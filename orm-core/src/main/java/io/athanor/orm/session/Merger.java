@@ -20,7 +20,7 @@ final class Merger {
 
     private final Session session;
     /** The objects merged by the outermost call so far, and their targets: cycles end here. */
-    private final Map<Object, Object> merging = new IdentityHashMap<>();
+    private final Map<Object, Object> merging = new IdentityHashMap<>(4);
 
     Merger(Session session) {
         this.session = session;

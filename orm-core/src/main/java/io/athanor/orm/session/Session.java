@@ -61,9 +61,9 @@ public final class Session implements AutoCloseable {
      * The state of each object this session holds, by object identity. Kept here rather than in a global
      * weak table so that a session's objects and their states die together with it: a global table
      * would keep every state alive for one more garbage collection after its object was dropped.
-     * Objects that leave the session with a row go to the {@link StateRegistry}, for detached use.
+     * Objects that leave the session with a row are marked in the {@link StateRegistry}, for detached use.
      */
-    private final java.util.IdentityHashMap<Object, InstanceState> states = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<Object, InstanceState> states = new java.util.IdentityHashMap<>(4);
     private boolean listedAsOpen;
     private final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
     private final LinkedHashSet<InstanceState> markedForDeletion = new LinkedHashSet<>();
@@ -79,7 +79,7 @@ public final class Session implements AutoCloseable {
     private final Merger merger = new Merger(this);
     /** Objects being refreshed, so that a refresh cascading both ways along a relationship stops. */
     private final java.util.Set<InstanceState> refreshing =
-            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(4));
     /** Set for a session that joins a transaction managed elsewhere; never committed or closed by the session. */
     private final Connection joined;
     private boolean autoflush;
@@ -109,12 +109,12 @@ public final class Session implements AutoCloseable {
 
     /** Implements {@link io.athanor.orm.Athanor#inspect(Object)}. */
     public static InstanceState inspect(Object object) {
-        InstanceState state = StateRegistry.get(object);
-        if (state == null || state.session == null) {
-            InstanceState attached = OpenSessions.attachedElsewhere(object, null);
-            state = attached != null ? attached : state;
+        InstanceState state = OpenSessions.attachedElsewhere(object, null);
+        if (state != null) {
+            return state;
         }
-        return state != null ? state : new InstanceState(object, null);
+        Mapper<?> mapper = StateRegistry.detachedMapper(object);
+        return mapper != null ? InstanceState.detached(object, mapper) : new InstanceState(object, null);
     }
 
     // ------------------------------------------------------------------ adding, getting, deleting
@@ -473,9 +473,7 @@ public final class Session implements AutoCloseable {
         insertedInTransaction.clear();
         savepoints.clear();
         if (expireOnCommit) {
-            for (InstanceState state : identityMap.all()) {
-                state.expired = true;
-            }
+            identityMap.forEach(state -> state.expired = true);
         }
     }
 
@@ -696,7 +694,7 @@ public final class Session implements AutoCloseable {
                 Object object = state.object();
                 for (ColumnAttribute attribute : state.mapper.attributes()) {
                     Object value = values[attribute.index()];
-                    if (!EntityLoader.same(attribute.get(object), value)) {
+                    if (value != InstanceState.UNKNOWN && !EntityLoader.same(attribute.get(object), value)) {
                         attribute.set(object, value);
                     }
                 }
@@ -1169,12 +1167,12 @@ public final class Session implements AutoCloseable {
         if (state != null) {
             return state;
         }
-        state = StateRegistry.get(object);
-        if (state != null && state.session != null) {
+        state = OpenSessions.attachedElsewhere(object, this);
+        if (state != null) {
             return state;
         }
-        InstanceState elsewhere = OpenSessions.attachedElsewhere(object, this);
-        return elsewhere != null ? elsewhere : state;
+        Mapper<?> mapper = StateRegistry.detachedMapper(object);
+        return mapper == null ? null : InstanceState.detached(object, mapper);
     }
 
     /** Records a state as this session's (a detached object coming back, or a new one). */
@@ -1197,12 +1195,11 @@ public final class Session implements AutoCloseable {
             states.remove(object);
         }
         if (state.status == InstanceState.Status.DETACHED) {
-            StateRegistry.put(state);
+            StateRegistry.markDetached(object, state.mapper);
+        } else if (state.status == InstanceState.Status.TRANSIENT && state.key == null) {
+            // Its INSERT was undone: a mark from an earlier life as a detached object no longer holds.
+            StateRegistry.unmark(object);
         }
-    }
-
-    long serial() {
-        return id;
     }
 
     // ------------------------------------------------------------------ helpers

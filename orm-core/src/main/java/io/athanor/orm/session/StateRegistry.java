@@ -1,26 +1,27 @@
 package io.athanor.orm.session;
 
-import java.lang.ref.ReferenceQueue;
+import io.athanor.orm.mapping.Mapper;
+
 import java.lang.ref.WeakReference;
 
 /**
- * Finds the {@link InstanceState} of an object that has been in a session. Athanor does not change
- * mapped classes, so it cannot keep the state on the object itself as SQLAlchemy does; it keeps it here,
- * keyed by object identity (not {@code equals}) and holding objects weakly, so that detached objects are
- * garbage-collected as usual.
+ * Remembers which objects are detached: they left a session with a row in the database, so adding one
+ * to a session UPDATEs it rather than INSERTing it, and {@code Athanor.inspect} calls it detached.
+ * Athanor does not change mapped classes, so it cannot keep this on the object itself as SQLAlchemy
+ * does; it keeps a mark here, keyed by object identity (not {@code equals}) and holding objects weakly,
+ * so that detached objects are garbage-collected as usual.
  *
- * <p>Every loaded object passes through here, so the table is built for that: the state's own weak
- * reference is the entry (no extra key or node per object), the entries live in open-addressed arrays
- * split into stripes with one lock each (threads loading objects rarely meet). When an object is
- * collected its state is released at once (through a reference queue) and its small entry is swept
- * when the stripe next fills up.
+ * <p>Every object of a closing session is marked, so the table is built for that. A mark is one small
+ * weak reference and nothing else: not the object's state, whose snapshot would then stay reachable,
+ * and be copied by the garbage collector, after the object itself was dropped. The marks live in
+ * open-addressed arrays split into stripes with one lock each, and the marks of collected objects are
+ * swept when a stripe fills up, rather than through a reference queue that would add work to every
+ * collection.
  */
 final class StateRegistry {
 
     private static final int STRIPES = 64;
     private static final Stripe[] TABLE = new Stripe[STRIPES];
-    /** Entries whose object was collected: their states are let go at once, the entries at the next sweep. */
-    private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
 
     static {
         for (int i = 0; i < STRIPES; i++) {
@@ -31,32 +32,22 @@ final class StateRegistry {
     private StateRegistry() {
     }
 
-    static InstanceState get(Object object) {
+    /** Marks an object as detached: it has a row, of the mapper's table. */
+    static void markDetached(Object object, Mapper<?> mapper) {
+        Mark mark = new Mark(object, mapper);
+        stripe(mark.hash).put(mark);
+    }
+
+    /** The mapper of a detached object, or null when the object is not marked detached. */
+    static Mapper<?> detachedMapper(Object object) {
         int hash = System.identityHashCode(object);
         return stripe(hash).get(object, hash);
     }
 
-    static void put(InstanceState state) {
-        releaseCollected();
-        Entry entry = state.entry;
-        stripe(entry.hash).put(entry);
-    }
-
-    static void remove(Object object) {
+    /** Forgets an object's mark: it has no row any more (its INSERT was rolled back). */
+    static void unmark(Object object) {
         int hash = System.identityHashCode(object);
         stripe(hash).remove(object, hash);
-    }
-
-    /**
-     * Drops the states of collected objects. Without this a dead object's state (its snapshot and key)
-     * would stay reachable from the table until its stripe is swept, and every garbage collection until
-     * then would copy it.
-     */
-    private static void releaseCollected() {
-        java.lang.ref.Reference<?> collected;
-        while ((collected = COLLECTED.poll()) != null) {
-            ((Entry) collected).state = null;
-        }
     }
 
     private static Stripe stripe(int hash) {
@@ -64,55 +55,51 @@ final class StateRegistry {
         return TABLE[(hash >>> 24) & (STRIPES - 1)];
     }
 
-    /** A state's weak reference to its object, which is also its entry in the registry. */
-    static final class Entry extends WeakReference<Object> {
+    /** A detached object, held weakly, and the mapper of its class. */
+    private static final class Mark extends WeakReference<Object> {
         final int hash;
-        /** Null once the object is collected. */
-        InstanceState state;
+        final Mapper<?> mapper;
 
-        Entry(Object object, InstanceState state) {
-            super(object, COLLECTED);
+        Mark(Object object, Mapper<?> mapper) {
+            super(object);
             this.hash = System.identityHashCode(object);
-            this.state = state;
+            this.mapper = mapper;
         }
     }
 
     /** One lock's share of the table: linear probing over a power-of-two array. */
     private static final class Stripe {
-        private Entry[] slots = new Entry[64];
+        private Mark[] slots = new Mark[64];
         private int used;
 
-        synchronized InstanceState get(Object object, int hash) {
-            Entry[] table = slots;
+        synchronized Mapper<?> get(Object object, int hash) {
+            Mark[] table = slots;
             int mask = table.length - 1;
             for (int i = hash & mask; ; i = (i + 1) & mask) {
-                Entry entry = table[i];
-                if (entry == null) {
+                Mark mark = table[i];
+                if (mark == null) {
                     return null;
                 }
-                if (entry.hash == hash && entry.get() == object) {
-                    return entry.state;
+                if (mark.hash == hash && mark.get() == object) {
+                    return mark.mapper;
                 }
             }
         }
 
-        synchronized void put(Entry added) {
+        synchronized void put(Mark added) {
             Object object = added.get();
-            if (object == null) {
-                return;
-            }
-            Entry[] table = slots;
+            Mark[] table = slots;
             int mask = table.length - 1;
             for (int i = added.hash & mask; ; i = (i + 1) & mask) {
-                Entry entry = table[i];
-                if (entry == null) {
+                Mark mark = table[i];
+                if (mark == null) {
                     table[i] = added;
                     if (++used * 2 >= table.length) {
                         rebuild();
                     }
                     return;
                 }
-                if (entry.hash == added.hash && entry.get() == object) {
+                if (mark.hash == added.hash && mark.get() == object) {
                     table[i] = added;
                     return;
                 }
@@ -120,34 +107,32 @@ final class StateRegistry {
         }
 
         synchronized void remove(Object object, int hash) {
-            Entry[] table = slots;
+            Mark[] table = slots;
             int mask = table.length - 1;
             for (int i = hash & mask; ; i = (i + 1) & mask) {
-                Entry entry = table[i];
-                if (entry == null) {
+                Mark mark = table[i];
+                if (mark == null) {
                     return;
                 }
-                if (entry.hash == hash && entry.get() == object) {
+                if (mark.hash == hash && mark.get() == object) {
                     table[i] = null;
                     used--;
-                    // Linear probing: the entries after the hole must be placed again to stay reachable.
+                    // Linear probing: the marks after the hole are placed again so that look-ups still reach them.
                     for (int j = (i + 1) & mask; table[j] != null; j = (j + 1) & mask) {
-                        Entry moved = table[j];
+                        Mark moved = table[j];
                         table[j] = null;
-                        used--;
                         insert(table, moved);
-                        used++;
                     }
                     return;
                 }
             }
         }
 
-        /** Drops the entries of collected objects, then grows the array only if it is still well filled. */
+        /** Drops the marks of collected objects, then grows the array only if it is still well filled. */
         private void rebuild() {
             int live = 0;
-            for (Entry entry : slots) {
-                if (entry != null && entry.get() != null) {
+            for (Mark mark : slots) {
+                if (mark != null && mark.get() != null) {
                     live++;
                 }
             }
@@ -155,23 +140,23 @@ final class StateRegistry {
             while (live * 4 >= capacity) {
                 capacity *= 2;
             }
-            Entry[] table = new Entry[capacity];
-            for (Entry entry : slots) {
-                if (entry != null && entry.get() != null) {
-                    insert(table, entry);
+            Mark[] table = new Mark[capacity];
+            for (Mark mark : slots) {
+                if (mark != null && mark.get() != null) {
+                    insert(table, mark);
                 }
             }
             slots = table;
             used = live;
         }
 
-        private static void insert(Entry[] table, Entry entry) {
+        private static void insert(Mark[] table, Mark mark) {
             int mask = table.length - 1;
-            int i = entry.hash & mask;
+            int i = mark.hash & mask;
             while (table[i] != null) {
                 i = (i + 1) & mask;
             }
-            table[i] = entry;
+            table[i] = mark;
         }
     }
 }

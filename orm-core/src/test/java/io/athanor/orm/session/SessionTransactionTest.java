@@ -178,7 +178,7 @@ class SessionTransactionTest {
     }
 
     @AcrossDatabases
-    void anExpungedObjectChangedAndAddedAgainFlushesTheChange(TestDatabase db) {
+    void anExpungedObjectChangedAndAddedAgainIsWrittenInFull(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
         Long id = saved(sessions, "Ed");
         try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
@@ -189,8 +189,30 @@ class SessionTransactionTest {
             sql.clear();
             session.commit();
 
-            assertThat(sql.statementsWithParameters()).containsExactly(
-                    "UPDATE customers SET country = ? WHERE id = ?\n[parameters: (country='DE', id=" + id + ")]");
+            // A detached object's loaded values are not kept (see StateRegistry), so every column is written.
+            assertThat(sql.statementsWithParameters()).containsExactly("UPDATE customers SET name = ?, country = ?"
+                    + " WHERE id = ?\n[parameters: (name='Ed', country='DE', id=" + id + ")]");
+        }
+    }
+
+    @AcrossDatabases
+    void anObjectOfAClosedSessionIsDetachedAndUpdatedWhenAddedToAnother(TestDatabase db) {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        Long id = saved(sessions, "Ed");
+        Customer ed;
+        try (Session session = sessions.openSession()) {
+            ed = session.get(Customer.class, id);
+        }
+        assertThat(io.athanor.orm.Athanor.inspect(ed).isDetached()).isTrue();
+        assertThat(io.athanor.orm.Athanor.inspect(ed).identity()).isEqualTo(id);
+        ed.setName("Edward");
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            session.add(ed);
+            assertThat(io.athanor.orm.Athanor.inspect(ed).isPersistent()).isTrue();
+            session.commit();
+
+            assertThat(sql.statementsWithParameters()).containsExactly("UPDATE customers SET name = ?, country = ?"
+                    + " WHERE id = ?\n[parameters: (name='Edward', country='UK', id=" + id + ")]");
         }
     }
 
