@@ -306,8 +306,10 @@ public final class Connection implements AutoCloseable {
         closeResults();
         endSavepoints();
         try {
-            jdbc.rollback();
+            // Nothing ran since the last commit or rollback: a ROLLBACK would be a wasted round trip (and
+            // on H2 it throws away the results it keeps for repeated queries).
             if (transactionBegun) {
+                jdbc.rollback();
                 log.event("ROLLBACK");
             }
             transactionBegun = false;
@@ -406,6 +408,8 @@ public final class Connection implements AutoCloseable {
      */
     public java.sql.Connection jdbc() {
         requireOpen();
+        // Whatever the caller runs on it is part of a transaction that close() must roll back.
+        transactionBegun = true;
         return jdbc;
     }
 
@@ -424,8 +428,10 @@ public final class Connection implements AutoCloseable {
             return;
         }
         try {
-            jdbc.rollback();
+            // Nothing ran since the last commit or rollback: a ROLLBACK would be a wasted round trip (and
+            // on H2 it throws away the results it keeps for repeated queries).
             if (transactionBegun) {
+                jdbc.rollback();
                 log.event("ROLLBACK");
             }
             if (restoreAutoCommit) {

@@ -298,6 +298,32 @@ public abstract class DefaultDialect implements Dialect {
         statement.setObject(index, value);
     }
 
+    /** Typed getters for the common column types; anything else goes through {@link #read}. */
+    @Override
+    public ColumnReader reader(int jdbcType, String typeName) {
+        switch (jdbcType) {
+            case Types.BIGINT:
+                return (resultSet, index) -> {
+                    long value = resultSet.getLong(index);
+                    return value == 0 && resultSet.wasNull() ? null : value;
+                };
+            case Types.INTEGER:
+                return (resultSet, index) -> {
+                    int value = resultSet.getInt(index);
+                    return value == 0 && resultSet.wasNull() ? null : value;
+                };
+            case Types.CHAR:
+            case Types.VARCHAR:
+            case Types.LONGVARCHAR:
+            case Types.NCHAR:
+            case Types.NVARCHAR:
+            case Types.LONGNVARCHAR:
+                return ResultSet::getString;
+            default:
+                return Dialect.super.reader(jdbcType, typeName);
+        }
+    }
+
     @Override
     public Object read(ResultSet resultSet, int index, int jdbcType, String typeName) throws SQLException {
         switch (jdbcType) {

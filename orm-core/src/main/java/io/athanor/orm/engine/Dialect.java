@@ -87,6 +87,18 @@ public interface Dialect extends SqlDialect {
     Object read(ResultSet resultSet, int index, int jdbcType, String typeName) throws SQLException;
 
     /**
+     * How to read a column of this type: what {@link #read} does, decided once per result column.
+     * Dialects return typed getters for common types (no boxing through {@code getObject}).
+     *
+     * @param jdbcType the column's {@link java.sql.Types} code
+     * @param typeName the column's database type name
+     * @return the reader
+     */
+    default ColumnReader reader(int jdbcType, String typeName) {
+        return (resultSet, index) -> read(resultSet, index, jdbcType, typeName);
+    }
+
+    /**
      * Translates a driver error into Athanor's exception hierarchy: constraint violations into
      * {@link io.athanor.orm.IntegrityException}, anything else into
      * {@link io.athanor.orm.DatabaseException}. SQLState decides first, the vendor code second.

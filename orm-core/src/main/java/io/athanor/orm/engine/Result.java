@@ -47,7 +47,7 @@ public final class Result implements AutoCloseable, Iterable<Row> {
         this.statement = statement;
         this.resultSet = resultSet;
         this.dialect = dialect;
-        this.shape = new RowShape(resultSet.getMetaData());
+        this.shape = new RowShape(resultSet.getMetaData(), dialect);
         this.rowCount = -1;
     }
 
@@ -342,7 +342,7 @@ public final class Result implements AutoCloseable, Iterable<Row> {
         Object[] values = new Object[size];
         try {
             for (int i = 0; i < size; i++) {
-                values[i] = dialect.read(resultSet, i + 1, shape.jdbcType(i), shape.typeName(i));
+                values[i] = shape.reader(i).read(resultSet, i + 1);
             }
         } catch (SQLException failure) {
             close();

@@ -16,21 +16,36 @@ final class RowShape {
     private final List<String> names;
     private final int[] jdbcTypes;
     private final String[] typeNames;
+    /** How each column is read, chosen by the dialect once per result; null for shapes not read from JDBC. */
+    private final ColumnReader[] readers;
     /** By name, built on the first look-up by name: loading objects reads by index only. */
     private Map<String, Integer> exact;
     private Map<String, Integer> folded;
 
     RowShape(ResultSetMetaData metaData) throws SQLException {
+        this(metaData, null);
+    }
+
+    RowShape(ResultSetMetaData metaData, Dialect dialect) throws SQLException {
         int count = metaData.getColumnCount();
         String[] labels = new String[count];
         jdbcTypes = new int[count];
         typeNames = new String[count];
+        readers = dialect == null ? null : new ColumnReader[count];
         for (int i = 0; i < count; i++) {
             labels[i] = metaData.getColumnLabel(i + 1);
             jdbcTypes[i] = metaData.getColumnType(i + 1);
             typeNames[i] = metaData.getColumnTypeName(i + 1);
+            if (dialect != null) {
+                readers[i] = dialect.reader(jdbcTypes[i], typeNames[i]);
+            }
         }
         names = List.copyOf(Arrays.asList(labels));
+    }
+
+    /** The reader of a column; only for shapes built with a dialect. */
+    ColumnReader reader(int index) {
+        return readers[index];
     }
 
     List<String> names() {
@@ -40,6 +55,7 @@ final class RowShape {
     RowShape(List<String> labels) {
         jdbcTypes = new int[labels.size()];
         typeNames = new String[labels.size()];
+        readers = null;
         names = List.copyOf(labels);
     }
 

@@ -65,6 +65,12 @@ public final class H2Dialect extends DefaultDialect {
     }
 
     @Override
+    public io.athanor.orm.engine.ColumnReader reader(int jdbcType, String typeName) {
+        return "JSON".equalsIgnoreCase(typeName) ? (resultSet, index) -> read(resultSet, index, jdbcType, typeName)
+                : super.reader(jdbcType, typeName);
+    }
+
+    @Override
     public Object read(ResultSet resultSet, int index, int jdbcType, String typeName) throws SQLException {
         if ("JSON".equalsIgnoreCase(typeName)) {
             byte[] json = resultSet.getBytes(index);

@@ -177,6 +177,12 @@ public class MariaDbDialect extends DefaultDialect {
     }
 
     @Override
+    public io.athanor.orm.engine.ColumnReader reader(int jdbcType, String typeName) {
+        return "UUID".equalsIgnoreCase(typeName) ? (resultSet, index) -> read(resultSet, index, jdbcType, typeName)
+                : super.reader(jdbcType, typeName);
+    }
+
+    @Override
     public Object read(ResultSet resultSet, int index, int jdbcType, String typeName) throws SQLException {
         if ("UUID".equalsIgnoreCase(typeName)) {
             String text = resultSet.getString(index);

@@ -56,6 +56,13 @@ public final class PostgresDialect extends DefaultDialect {
     }
 
     @Override
+    public io.athanor.orm.engine.ColumnReader reader(int jdbcType, String typeName) {
+        boolean special = jdbcType == Types.TIMESTAMP || jdbcType == Types.OTHER;
+        return special ? (resultSet, index) -> read(resultSet, index, jdbcType, typeName)
+                : super.reader(jdbcType, typeName);
+    }
+
+    @Override
     public Object read(ResultSet resultSet, int index, int jdbcType, String typeName) throws SQLException {
         if (jdbcType == Types.TIMESTAMP && "timestamptz".equals(typeName)) {
             return resultSet.getObject(index, OffsetDateTime.class);
