@@ -31,6 +31,47 @@ public final class Mapper<T> implements io.athanor.orm.sql.EntityInfo {
     private final Object sqlCacheLock = new Object();
     private volatile Map<String, Object> sqlCache = Map.of();
 
+    /** The mapper most recently built for each class, for questions asked of an object outside any session. */
+    private static final ClassValue<java.util.concurrent.atomic.AtomicReference<Mapper<?>>> LATEST = new ClassValue<>() {
+        @Override
+        protected java.util.concurrent.atomic.AtomicReference<Mapper<?>> computeValue(Class<?> type) {
+            return new java.util.concurrent.atomic.AtomicReference<>();
+        }
+    };
+
+    /**
+     * The mapper most recently built for a class by any registry, or null when the class is not mapped.
+     * {@code Athanor.inspect} uses it for an object that is in no session.
+     *
+     * @param type a class
+     * @return its mapper, or null
+     */
+    public static Mapper<?> latestFor(Class<?> type) {
+        return LATEST.get(type).get();
+    }
+
+    /**
+     * Whether an object that is in no session has a row, as far as its fields tell: its {@code @Version}
+     * is set (an INSERT sets it to 1), or its key is one the database generates and it is set. An
+     * object with an assigned key and no version cannot be told from a new one.
+     *
+     * @param entity an instance of the mapped class
+     * @return true when the object has a row
+     */
+    public boolean hasRowByItsFields(Object entity) {
+        ColumnAttribute version = versionAttribute();
+        if (version != null) {
+            Object value = version.get(entity);
+            return value != null && ((Number) value).longValue() != 0;
+        }
+        if (primaryKeyAttributes.size() == 1 && primaryKeyAttributes.get(0).generated()) {
+            Object value = primaryKeyAttributes.get(0).get(entity);
+            return value != null && !(value instanceof Number && ((Number) value).longValue() == 0
+                    && primaryKeyAttributes.get(0).javaType().isPrimitive());
+        }
+        return false;
+    }
+
     Mapper(Class<T> type, io.athanor.orm.schema.Table table, List<ColumnAttribute> attributes, MethodHandle constructor) {
         this.type = type;
         this.table = table;
@@ -56,6 +97,7 @@ public final class Mapper<T> implements io.athanor.orm.sql.EntityInfo {
         this.versionAttribute = version;
         this.byName = Collections.unmodifiableMap(names);
         this.byColumn = Collections.unmodifiableMap(columns);
+        LATEST.get(type).set(this);
     }
 
     /** The mapped class. */

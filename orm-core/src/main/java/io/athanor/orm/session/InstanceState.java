@@ -65,7 +65,7 @@ public final class InstanceState {
     }
 
     /**
-     * The state of an object marked detached in the {@link StateRegistry}: its identity from its key
+     * The state of an object in no session whose fields say it has a row: its identity from its key
      * fields, its key and version as the snapshot knows them, every other column unknown, so that adding
      * it back writes all of them (with the version check where the class has one).
      */

@@ -61,7 +61,7 @@ public final class Session implements AutoCloseable {
      * The state of each object this session holds, by object identity. Kept here rather than in a global
      * weak table so that a session's objects and their states die together with it: a global table
      * would keep every state alive for one more garbage collection after its object was dropped.
-     * Objects that leave the session with a row are marked in the {@link StateRegistry}, for detached use.
+     * An object that has left its session is known by its fields alone (see {@code Mapper.hasRowByItsFields}).
      */
     private final java.util.IdentityHashMap<Object, InstanceState> states = new java.util.IdentityHashMap<>(4);
     private boolean listedAsOpen;
@@ -113,8 +113,9 @@ public final class Session implements AutoCloseable {
         if (state != null) {
             return state;
         }
-        Mapper<?> mapper = StateRegistry.detachedMapper(object);
-        return mapper != null ? InstanceState.detached(object, mapper) : new InstanceState(object, null);
+        Mapper<?> mapper = Mapper.latestFor(object.getClass());
+        return mapper != null && mapper.hasRowByItsFields(object) ? InstanceState.detached(object, mapper)
+                : new InstanceState(object, mapper);
     }
 
     // ------------------------------------------------------------------ adding, getting, deleting
@@ -1168,11 +1169,12 @@ public final class Session implements AutoCloseable {
             return state;
         }
         state = OpenSessions.attachedElsewhere(object, this);
-        if (state != null) {
+        if (state != null || !registry.isMapped(object.getClass())) {
             return state;
         }
-        Mapper<?> mapper = StateRegistry.detachedMapper(object);
-        return mapper == null ? null : InstanceState.detached(object, mapper);
+        // In no session: whether it has a row is told by its fields (a set @Version or generated key).
+        Mapper<?> mapper = registry.mapper(object.getClass());
+        return mapper.hasRowByItsFields(object) ? InstanceState.detached(object, mapper) : null;
     }
 
     /** Records a state as this session's (a detached object coming back, or a new one). */
@@ -1189,16 +1191,10 @@ public final class Session implements AutoCloseable {
         return states.get(object);
     }
 
-    /** Called as a state leaves this session: a detached object stays known to {@link #add} and inspect. */
+    /** Called as a state leaves this session. */
     void released(InstanceState state, Object object) {
         if (!closed) {
             states.remove(object);
-        }
-        if (state.status == InstanceState.Status.DETACHED) {
-            StateRegistry.markDetached(object, state.mapper);
-        } else if (state.status == InstanceState.Status.TRANSIENT && state.key == null) {
-            // Its INSERT was undone: a mark from an earlier life as a detached object no longer holds.
-            StateRegistry.unmark(object);
         }
     }
 

@@ -276,7 +276,8 @@ public final class Select<T> extends CompilableStatement {
     /**
      * Loads the selected entities as plain, untracked objects: the session neither keeps them in its
      * identity map nor takes snapshots of them, so changes to them are never flushed, two queries return
-     * different instances for the same row, and {@code Athanor.inspect} calls them transient. Only their
+     * different instances for the same row; they are in no session, as detached objects are (adding one
+     * to a session writes all its columns). Only their
      * column attributes are filled; relationship fields keep what the class initialises them to (no lazy
      * loading, so no loader options). For reading many rows that are only displayed or exported: it is
      * as fast as a hand-written row mapper. Pending changes are still flushed before the query runs.

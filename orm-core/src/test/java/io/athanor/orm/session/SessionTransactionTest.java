@@ -189,7 +189,7 @@ class SessionTransactionTest {
             sql.clear();
             session.commit();
 
-            // A detached object's loaded values are not kept (see StateRegistry), so every column is written.
+            // A detached object's loaded values are not kept once it leaves its session, so every column is written.
             assertThat(sql.statementsWithParameters()).containsExactly("UPDATE customers SET name = ?, country = ?"
                     + " WHERE id = ?\n[parameters: (name='Ed', country='DE', id=" + id + ")]");
         }
