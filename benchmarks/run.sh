@@ -18,7 +18,7 @@ main() {
   local tier="${1:-quick}" databases jmh_args=()
   case "$tier" in
     quick) jmh_args=("$quick_peers" -p database=h2 -wi 3 -w 2 -i 3 -r 1); databases="h2" ;;
-    full)  jmh_args=(-p database=h2,postgresql -wi 3 -w 2 -i 5 -r 2); databases="h2 postgresql" ;;
+    full)  jmh_args=(-p database=h2,postgresql -wi 3 -w 2 -i 3 -r 2); databases="h2 postgresql" ;;
     *) echo "usage: benchmarks/run.sh quick|full" >&2; exit 2 ;;
   esac
   cd "$(dirname "${BASH_SOURCE[0]}")/.."
