@@ -12,12 +12,12 @@ results="benchmarks/results"
 # JMH's positional argument is a regexp searched for in the full method name
 # (io.athanor.benchmarks.InsertBenchmark.jdbcJoin); anchoring on the last segment keeps the package name,
 # which contains "athanor", from matching every method.
-quick_peers='.*\.(jdbc|athanor|hibernate)[A-Za-z]*$'
+quick_peers='.*\.(jdbc[A-Za-z]*|athanor[A-Za-z]*|hibernate|hibernateJoinFetch)$'
 
 main() {
   local tier="${1:-quick}" databases jmh_args=()
   case "$tier" in
-    quick) jmh_args=("$quick_peers" -p database=h2 -wi 3 -w 2 -i 3 -r 1); databases="h2" ;;
+    quick) jmh_args=("$quick_peers" -p database=h2 -wi 2 -w 2 -i 2 -r 1); databases="h2" ;;
     full)  jmh_args=(-p database=h2,postgresql -wi 3 -w 2 -i 3 -r 2); databases="h2 postgresql" ;;
     *) echo "usage: benchmarks/run.sh quick|full" >&2; exit 2 ;;
   esac
@@ -45,7 +45,7 @@ write_report() {
   local tier="$1" day="$2" csv="$3" command="$4" classpath="$5" databases="$6"
   local name="$day-$tier" table database scope="every peer"
   if [[ "$tier" == quick ]]; then
-    scope="peers jdbc*, athanor* and hibernate* only"
+    scope="raw JDBC, Athanor and Hibernate (its default and join-fetch variants) only"
   fi
   mkdir -p "$results"
   table="$(java -cp "$classpath" io.athanor.benchmarks.Report "$csv" --svg-dir "$results" --svg-prefix "$name")"

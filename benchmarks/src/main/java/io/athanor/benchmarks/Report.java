@@ -238,7 +238,7 @@ public final class Report {
     private static final class Chart {
 
         private static final int WIDTH = 900;
-        private static final int PLOT_LEFT = 130;
+        private static final int PLOT_LEFT = 170;
         // Room to the right of the plot for the label of the longest bar.
         private static final int PLOT_RIGHT = 690;
         private static final int PLOT_TOP = 70;
@@ -266,15 +266,17 @@ public final class Report {
             for (List<Bar> bars : workloads.values()) {
                 for (Bar bar : bars) {
                     if (family(bar.score().peer()) == 2) {
-                        others.add(bar.score().peer());
+                        others.add(library(bar.score().peer()));
                     }
                     min = Math.min(min, bar.ratio());
                     max = Math.max(max, bar.ratio());
                 }
             }
-            // A peer keeps its colour across workloads, so the eye can follow it down the chart.
-            for (String peer : others) {
-                otherColours.put(peer, OTHER_COLOURS[otherColours.size() % OTHER_COLOURS.length]);
+            // A library keeps its colour across workloads and variants, so the eye can follow it down the chart.
+            for (String library : others) {
+                if (!otherColours.containsKey(library)) {
+                    otherColours.put(library, OTHER_COLOURS[otherColours.size() % OTHER_COLOURS.length]);
+                }
             }
             // Strictly below the smallest ratio, so that even the 1.00x JDBC bars have a length.
             low = tickBelow(min).doubleValue();
@@ -363,6 +365,11 @@ public final class Report {
             text(x, PLOT_TOP - 10, "text-anchor=\"middle\"", "1.0x = JDBC");
         }
 
+        /** The library a benchmark method measures: its name up to the first capital (hibernateLazy → hibernate). */
+        private static String library(String peer) {
+            return peer.split("(?=[A-Z])", 2)[0];
+        }
+
         private void legend(double y) {
             double x = 10;
             x = legendEntry(x, y, ATHANOR_COLOUR, "Athanor");
@@ -384,7 +391,7 @@ public final class Report {
             return switch (family(peer)) {
                 case 0 -> JDBC_COLOUR;
                 case 1 -> ATHANOR_COLOUR;
-                default -> otherColours.get(peer);
+                default -> otherColours.get(library(peer));
             };
         }
 

@@ -143,7 +143,7 @@ class ReportTest {
     }
 
     @Test
-    void athanorBarsShareAColourJdbcIsGreyAndOtherPeersDiffer(@TempDir Path dir) throws Exception {
+    void athanorBarsShareAColourJdbcIsGreyAndEachOtherLibraryHasItsOwn(@TempDir Path dir) throws Exception {
         List<Report.Score> scores = Report.read(Files.writeString(dir.resolve("results.csv"), PEERS));
 
         Map<String, String> fills = new LinkedHashMap<>();
@@ -157,8 +157,10 @@ class ReportTest {
                 .containsEntry("ParentChild, jdbcTwoQueries", "#8c8c8c")
                 .containsEntry("Insert, athanorSession", "#e66101")
                 .containsEntry("ParentChild, athanorSession", "#e66101");
-        assertThat(List.of(fills.get("ParentChild, hibernate"), fills.get("ParentChild, hibernateFetchJoin"),
-                fills.get("Insert, jooq"), "#8c8c8c", "#e66101")).doesNotHaveDuplicates();
+        // The variants of one library (hibernate, hibernateFetchJoin) share its colour.
+        assertThat(fills.get("ParentChild, hibernateFetchJoin")).isEqualTo(fills.get("ParentChild, hibernate"));
+        assertThat(List.of(fills.get("ParentChild, hibernate"), fills.get("Insert, jooq"), "#8c8c8c", "#e66101"))
+                .doesNotHaveDuplicates();
     }
 
     @Test
