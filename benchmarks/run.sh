@@ -17,7 +17,7 @@ quick_peers='.*\.(jdbc[A-Za-z]*|athanor[A-Za-z]*|hibernate|hibernateJoinFetch)$'
 main() {
   local tier="${1:-quick}" databases jmh_args=()
   case "$tier" in
-    quick) jmh_args=("$quick_peers" -p database=h2 -wi 2 -w 2 -i 2 -r 1); databases="h2" ;;
+    quick) jmh_args=("$quick_peers" -p database=h2 -wi 3 -w 2 -i 3 -r 1); databases="h2" ;;
     full)  jmh_args=(-p database=h2,postgresql -wi 3 -w 2 -i 3 -r 2); databases="h2 postgresql" ;;
     *) echo "usage: benchmarks/run.sh quick|full" >&2; exit 2 ;;
   esac
