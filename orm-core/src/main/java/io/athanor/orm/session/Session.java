@@ -1104,13 +1104,20 @@ public final class Session implements AutoCloseable {
      * with code that needs the same transaction; do not commit or close it directly.
      *
      * @return the connection
+     * @throws InvalidRequestException ({@code ATH-E065}) when another thread is using the session: the
+     *         connection carries the session's transaction
      */
     public Connection connection() {
-        requireUsable();
-        if (connection == null) {
-            connection = engine.connect();
+        enter();
+        try {
+            requireUsable();
+            if (connection == null) {
+                connection = engine.connect();
+            }
+            return connection;
+        } finally {
+            exit();
         }
-        return connection;
     }
 
     void autoflush() {

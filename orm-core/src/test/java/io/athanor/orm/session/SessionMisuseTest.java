@@ -1,21 +1,34 @@
 package io.athanor.orm.session;
 
+import io.athanor.orm.IntegrityException;
 import io.athanor.orm.InvalidRequestException;
+import io.athanor.orm.engine.Engine;
+import io.athanor.orm.engine.ScalarResult;
+import io.athanor.orm.mapping.Registry;
+import io.athanor.orm.sql.Sql;
 import io.athanor.orm.testing.AcrossDatabases;
+import io.athanor.orm.testing.SqlRecorder;
 import io.athanor.orm.testing.TestDatabase;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Each way of misusing a session gets a clear error with its code. */
+/**
+ * Each way of misusing a session gets a clear error with its code, and leaves nothing half-written in the
+ * database: what the session had flushed is either committed by its own commit() or rolled back.
+ */
 class SessionMisuseTest {
 
     private static SessionFactory h2Sessions() {
@@ -67,6 +80,26 @@ class SessionMisuseTest {
         }
     }
 
+    @AcrossDatabases
+    void aLoadedObjectOfAnotherOpenSessionIsRefusedAndOnlyItsOwnSessionWritesIt(TestDatabase db) {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        Long id = sessions.inTransaction(session -> ObjectStatesTest.flushAndGetId(session, new Customer("Ed", "UK")));
+        try (Session first = sessions.openSession(); Session second = sessions.openSession()) {
+            Customer ed = first.get(Customer.class, id);
+            ed.setName("Edward");
+
+            assertThatThrownBy(() -> second.add(ed))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("[ATH-E061] Customer(" + id + ") is already attached to " + first + ", which is open;"
+                            + " this is " + second + ". Expunge it from there first, or copy it into this session with"
+                            + " merge().");
+            second.commit();
+            assertThat(customerNamesInTheDatabase(sessions)).as("after the other session's commit").containsExactly("Ed");
+            first.commit();
+        }
+        assertThat(customerNamesInTheDatabase(sessions)).as("after its own session's commit").containsExactly("Edward");
+    }
+
     @Test
     void attachingASecondObjectWithTheSameIdentityIsRefused() {
         SessionFactory sessions = h2Sessions();
@@ -92,6 +125,43 @@ class SessionMisuseTest {
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("[ATH-E066] " + session + " is closed; open a new one with sessionFactory.openSession().");
         assertThatThrownBy(() -> session.add(new Customer("Ed", "UK"))).hasMessageStartingWith("[ATH-E066]");
+    }
+
+    @AcrossDatabases
+    void aClosedSessionRefusesTransactionWorkAndWhatItHadFlushedIsRolledBack(TestDatabase db) {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        Session session = sessions.openSession();
+        Customer ed = new Customer("Ed", "UK");
+        session.add(ed);
+        session.flush();
+        session.close();
+
+        String closed = "[ATH-E066] " + session + " is closed; open a new one with sessionFactory.openSession().";
+        assertThatThrownBy(session::flush).isInstanceOf(InvalidRequestException.class).hasMessage(closed);
+        assertThatThrownBy(session::commit).isInstanceOf(InvalidRequestException.class).hasMessage(closed);
+        assertThatThrownBy(session::rollback).isInstanceOf(InvalidRequestException.class).hasMessage(closed);
+        assertThatThrownBy(session::connection).isInstanceOf(InvalidRequestException.class).hasMessage(closed);
+        // Closing rolled the INSERT back, so the object must not claim a row: it is transient, its key cleared.
+        assertThat(Session.inspect(ed).isTransient()).isTrue();
+        assertThat(ed.getId()).isNull();
+        assertThat(customerNamesInTheDatabase(sessions)).isEmpty();
+    }
+
+    @AcrossDatabases
+    void rowsOfAQueryReadAfterItsSessionClosedAreRefused(TestDatabase db) {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        sessions.useTransaction(session -> session.addAll(List.of(new Customer("Ed", "UK"), new Customer("Wendy", "US"))));
+        ScalarResult<Customer> customers;
+        try (Session session = sessions.openSession()) {
+            // Read lazily from the cursor: no row has been read when the session closes.
+            customers = session.scalars(Sql.select(Customer.class));
+        }
+
+        assertThatThrownBy(customers::all)
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("[ATH-E003] This Result's cursor was closed when its transaction ended (commit, rollback or"
+                        + " close) before all rows were read. Read the rows, for example with all(), before ending the"
+                        + " transaction.");
     }
 
     @Test
@@ -130,6 +200,78 @@ class SessionMisuseTest {
             other.shutdownNow();
             session.close();
         }
+    }
+
+    @AcrossDatabases
+    void aCommitFromASecondThreadIsRefusedAndLeavesTheOwnersWorkToItsOwnCommit(TestDatabase db) throws Exception {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        try (Session session = sessions.openSession()) {
+            session.add(new Customer("Ed", "UK"));
+
+            Throwable refused = callFromAnotherThreadWhileInUse(session, session::commit);
+
+            assertThat(refused)
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessage(inUseByThisThread(session));
+            assertThat(customerNamesInTheDatabase(sessions)).as("after the refused commit").isEmpty();
+            session.commit();
+        }
+        assertThat(customerNamesInTheDatabase(sessions)).as("after the owner's commit").containsExactly("Ed");
+    }
+
+    @AcrossDatabases
+    void aSecondThreadCannotTakeTheConnectionOfASessionInUseToCommitItsTransaction(TestDatabase db) throws Exception {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        try (Session session = sessions.openSession()) {
+            session.add(new Customer("Ed", "UK"));
+            session.flush();
+
+            // The connection carries the session's open transaction: a thread that got hold of it could commit
+            // (or run statements in) work the owning thread is still doing.
+            Throwable refused = callFromAnotherThreadWhileInUse(session, () -> session.connection().commit());
+
+            assertThat(refused)
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessage(inUseByThisThread(session));
+            session.rollback();
+        }
+        assertThat(customerNamesInTheDatabase(sessions)).as("after the owner's rollback").isEmpty();
+    }
+
+    /**
+     * Runs {@code call} on a thread named second-thread while this thread is inside a call of the session
+     * (a {@code noAutoflush} block), and returns what it threw, or null.
+     */
+    private static Throwable callFromAnotherThreadWhileInUse(Session session, Runnable call) throws Exception {
+        CountDownLatch inUse = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "second-thread"));
+        try {
+            Future<Throwable> outcome = other.submit(() -> {
+                inUse.await();
+                try {
+                    call.run();
+                    return null;
+                } catch (Throwable thrown) {
+                    return thrown;
+                } finally {
+                    secondDone.countDown();
+                }
+            });
+            session.noAutoflush(() -> {
+                inUse.countDown();
+                awaitQuietly(secondDone);
+            });
+            return outcome.get(10, TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    private static String inUseByThisThread(Session session) {
+        return "[ATH-E065] " + session + " is in use by thread '" + Thread.currentThread().getName() + "' while thread"
+                + " 'second-thread' tries to use it. A Session belongs to one thread at a time: open one per thread or"
+                + " request with sessionFactory.openSession().";
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -189,5 +331,69 @@ class SessionMisuseTest {
                     .hasMessage("[ATH-E052] Class java.lang.String is not mapped by this Registry; it maps [Customer]."
                             + " Annotate it with @Table and add it with Registry.of(..) or Registry.scan(..).");
         }
+    }
+
+    @AcrossDatabases
+    void aFlushStartedByABeforeFlushListenerIsRefusedAndTheTransactionIsRolledBack(TestDatabase db) {
+        AtomicBoolean flushFromTheListener = new AtomicBoolean();
+        Engine engine = db.track(db.engineBuilder().echo(true).build());
+        Registry registry = Registry.of(Customer.class);
+        registry.metadata().createAll(engine);
+        SessionFactory sessions = SessionFactory.builder(engine, registry)
+                .listener(new SessionListener() {
+                    @Override
+                    public void beforeFlush(Session session) {
+                        if (flushFromTheListener.get()) {
+                            session.flush();
+                        }
+                    }
+                })
+                .build();
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            session.add(new Customer("Ed", "UK"));
+            session.flush();
+            flushFromTheListener.set(true);
+            session.add(new Customer("Wendy", "US"));
+
+            assertThatThrownBy(session::flush)
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("[ATH-E070] " + session + " is already flushing; a flush cannot start another one. Do"
+                            + " not call flush(), commit() or queries from code that runs during a flush.");
+            // The refused flush rolled the transaction back at once, Ed's earlier INSERT with it: nothing of the
+            // transaction is left for a later commit to write.
+            assertThat(sql.events()).as("transaction events").endsWith("ROLLBACK").doesNotContain("COMMIT");
+        }
+        assertThat(customerNamesInTheDatabase(sessions)).isEmpty();
+    }
+
+    @AcrossDatabases
+    void commitAfterAFailedFlushIsRefusedAndWritesNothingOfTheTransaction(TestDatabase db) {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        UUID taken = UUID.nameUUIDFromBytes(new byte[] {1});
+        sessions.useTransaction(session -> session.add(new Account(taken, "ed")));
+        try (Session session = sessions.openSession()) {
+            session.add(new Customer("Wendy", "US"));
+            session.flush();
+            session.add(new Account(taken, "duplicate"));
+            IntegrityException failure = catchThrowableOfType(IntegrityException.class, session::flush);
+
+            assertThatThrownBy(session::commit)
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("[ATH-E067] This Session's transaction was rolled back because of an earlier error"
+                            + " during flush: " + failure.getMessage() + " Call session.rollback() before using the"
+                            + " session again; then apply the changes again.")
+                    .cause().isSameAs(failure);
+            // Wendy's INSERT succeeded before the failing one, and on H2 and MariaDB a failed statement undoes only
+            // itself: a commit let through here would have written her.
+            assertThat(customerNamesInTheDatabase(sessions)).isEmpty();
+            Long accounts = sessions.inTransaction(other -> other.execute(Sql.text("select count(*) from accounts"))
+                    .scalar(Long.class));
+            assertThat(accounts).as("accounts: the one committed before").isEqualTo(1);
+        }
+    }
+
+    private static List<String> customerNamesInTheDatabase(SessionFactory sessions) {
+        return sessions.inTransaction(session -> session.execute(Sql.text("select name from customers order by name"))
+                .scalars(String.class).all());
     }
 }
