@@ -1,6 +1,7 @@
 package io.athanor.orm.engine;
 
 import io.athanor.orm.ArgumentException;
+import io.athanor.orm.ConnectionLostException;
 import io.athanor.orm.InvalidRequestException;
 import io.athanor.orm.OrmException;
 import io.athanor.orm.sql.BoundStatement;
@@ -29,6 +30,12 @@ import java.util.Map;
  * }
  * }</pre>
  *
+ * <p>When the link to the database breaks (a server restart, an administrator ending the session, a
+ * network failure), the failing call raises {@link ConnectionLostException} and the connection is
+ * <em>lost</em> for good: {@link #rollback()} and {@link #close()} still succeed, without a round trip
+ * (the database rolled the transaction back itself), and anything else raises
+ * {@link InvalidRequestException} {@code ATH-E102}. See {@link #isConnectionLost()}.
+ *
  * <p>Not thread-safe: use a connection from one thread at a time, for one unit of work.
  */
 public final class Connection implements AutoCloseable {
@@ -42,21 +49,32 @@ public final class Connection implements AutoCloseable {
     private final boolean external;
     private final List<Result> openResults = new ArrayList<>();
     private final List<NestedTransaction> savepoints = new ArrayList<>();
+    /** Told when the connection goes back to the pool, when the engine watches for leaks; else null. */
+    private final LeakDetector.Watch leakWatch;
     private boolean transactionBegun;
     private boolean closed;
+    /** The failure that showed the connection to the database was gone; null while it works. */
+    private ConnectionLostException lost;
     private int savepointCounter;
 
-    Connection(Engine engine, java.sql.Connection jdbc, Dialect dialect, StatementLog log) throws SQLException {
-        this(engine, jdbc, dialect, log, false);
+    Connection(Engine engine, java.sql.Connection jdbc, Dialect dialect, StatementLog log, LeakDetector.Watch leakWatch)
+            throws SQLException {
+        this(engine, jdbc, dialect, log, false, leakWatch);
     }
 
     Connection(Engine engine, java.sql.Connection jdbc, Dialect dialect, StatementLog log, boolean external)
             throws SQLException {
+        this(engine, jdbc, dialect, log, external, null);
+    }
+
+    private Connection(Engine engine, java.sql.Connection jdbc, Dialect dialect, StatementLog log, boolean external,
+                       LeakDetector.Watch leakWatch) throws SQLException {
         this.engine = engine;
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.log = log;
         this.external = external;
+        this.leakWatch = leakWatch;
         this.restoreAutoCommit = !external && jdbc.getAutoCommit();
         if (restoreAutoCommit) {
             jdbc.setAutoCommit(false);
@@ -89,7 +107,7 @@ public final class Connection implements AutoCloseable {
      */
     public Result execute(Statement statement) {
         if (statement instanceof CompilableStatement) {
-            requireOpen();
+            requireUsable("execute a statement");
             BoundStatement bound = ((CompilableStatement) statement).bind(dialect, null, engine.compiledCache());
             return execute(bound.compiled().sql(), bound.values());
         }
@@ -104,7 +122,7 @@ public final class Connection implements AutoCloseable {
      * @return the result
      */
     public Result execute(Statement statement, Map<String, ?> parameters) {
-        requireOpen();
+        requireUsable("execute a statement");
         CompiledSql compiled = statement.compile(dialect);
         return execute(compiled, compiled.arrange(merged(statement, parameters)));
     }
@@ -118,13 +136,14 @@ public final class Connection implements AutoCloseable {
      * @return the result
      */
     public Result execute(CompiledSql compiled, Object[] values) {
-        requireOpen();
+        requireUsable("execute a statement");
         beginIfNeeded();
         log.statement(compiled.sql(), compiled.parameterNames(), values);
         long started = System.nanoTime();
         PreparedStatement prepared = null;
         try {
             prepared = jdbc.prepareStatement(compiled.sql());
+            applyTimeout(prepared);
             if (engine.fetchSize() > 0) {
                 prepared.setFetchSize(engine.fetchSize());
             }
@@ -143,7 +162,7 @@ public final class Connection implements AutoCloseable {
             return new Result(count);
         } catch (SQLException failure) {
             closeQuietly(prepared);
-            throw dialect.translate(failure, compiled.sql(), log.forError(values));
+            throw failed(failure, compiled.sql(), log.forError(values));
         }
     }
 
@@ -159,7 +178,7 @@ public final class Connection implements AutoCloseable {
      * @return the per-execution row counts and the generated rows, one per execution when requested
      */
     public BatchResult executeBatch(CompiledSql compiled, List<Object[]> valueSets, String[] generatedColumns) {
-        requireOpen();
+        requireUsable("execute a statement");
         beginIfNeeded();
         if (valueSets.size() == 1) {
             log.statement(compiled.sql(), compiled.parameterNames(), valueSets.get(0));
@@ -172,6 +191,7 @@ public final class Connection implements AutoCloseable {
                 : generatedColumns.length == 0
                 ? jdbc.prepareStatement(compiled.sql(), java.sql.Statement.RETURN_GENERATED_KEYS)
                 : jdbc.prepareStatement(compiled.sql(), generatedColumns)) {
+            applyTimeout(prepared);
             int[] counts;
             if (valueSets.size() == 1) {
                 current = valueSets.get(0);
@@ -203,7 +223,7 @@ public final class Connection implements AutoCloseable {
             engine.executed(compiled.sql(), valueSets.size(), started);
             return new BatchResult(counts, generated);
         } catch (SQLException failure) {
-            throw dialect.translate(failure, compiled.sql(), log.forError(current));
+            throw failed(failure, compiled.sql(), log.forError(current));
         }
     }
 
@@ -228,7 +248,7 @@ public final class Connection implements AutoCloseable {
      *         when the driver does not report it
      */
     public Result executeMany(Statement statement, List<? extends Map<String, ?>> parameterSets) {
-        requireOpen();
+        requireUsable("execute a statement");
         if (parameterSets.isEmpty()) {
             throw new ArgumentException("ATH-E024", "executeMany(..) needs at least one parameter set.");
         }
@@ -242,6 +262,7 @@ public final class Connection implements AutoCloseable {
         long started = System.nanoTime();
         Object[] current = null;
         try (PreparedStatement prepared = jdbc.prepareStatement(compiled.sql())) {
+            applyTimeout(prepared);
             for (Object[] values : sets) {
                 current = values;
                 for (int i = 0; i < values.length; i++) {
@@ -254,7 +275,7 @@ public final class Connection implements AutoCloseable {
             engine.executed(compiled.sql(), sets.size(), started);
             return result;
         } catch (SQLException failure) {
-            throw dialect.translate(failure, compiled.sql(), log.forError(current));
+            throw failed(failure, compiled.sql(), log.forError(current));
         }
     }
 
@@ -282,10 +303,18 @@ public final class Connection implements AutoCloseable {
         return all;
     }
 
-    /** Commits the current transaction; the next statement begins a new one. */
+    /**
+     * Commits the current transaction; the next statement begins a new one.
+     *
+     * @throws ConnectionLostException ({@code ATH-E097}) when the connection broke during the COMMIT: whether
+     *         the transaction was committed is then unknown
+     * @throws InvalidRequestException ({@code ATH-E102}) when the connection was lost earlier: its
+     *         transaction cannot commit
+     */
     public void commit() {
         requireOpen();
         requireOwnTransaction("commit");
+        requireUsable("commit");
         closeResults();
         endSavepoints();
         try {
@@ -295,11 +324,18 @@ public final class Connection implements AutoCloseable {
             }
             transactionBegun = false;
         } catch (SQLException failure) {
-            throw dialect.translate(failure, null, List.of());
+            OrmException error = failed(failure, null, List.of());
+            throw error instanceof ConnectionLostException
+                    ? ErrorTranslator.lostDuringCommit((ConnectionLostException) error, dialect.name())
+                    : error;
         }
     }
 
-    /** Rolls back the current transaction; the next statement begins a new one. */
+    /**
+     * Rolls back the current transaction; the next statement begins a new one. On a connection that was
+     * lost this only ends the transaction on this side: the database rolled it back when the connection
+     * ended, and there is nothing to send it to.
+     */
     public void rollback() {
         requireOpen();
         requireOwnTransaction("roll back");
@@ -308,13 +344,23 @@ public final class Connection implements AutoCloseable {
         try {
             // Nothing ran since the last commit or rollback: a ROLLBACK would be a wasted round trip (and
             // on H2 it throws away the results it keeps for repeated queries).
-            if (transactionBegun) {
+            if (transactionBegun && lost == null) {
                 jdbc.rollback();
                 log.event("ROLLBACK");
+            } else if (transactionBegun) {
+                log.event("ROLLBACK (not sent: the connection was lost, and the database rolled back)");
             }
             transactionBegun = false;
         } catch (SQLException failure) {
-            throw dialect.translate(failure, null, List.of());
+            OrmException error = failed(failure, null, List.of());
+            if (!(error instanceof ConnectionLostException)) {
+                throw error;
+            }
+            // The ROLLBACK found the connection gone: the database ends the transaction of a lost connection
+            // itself, so the rollback asked for has happened. Failing here would leave a Session unable to
+            // recover from the loss.
+            log.event("ROLLBACK (the connection was lost, and the database rolled back)");
+            transactionBegun = false;
         }
     }
 
@@ -325,7 +371,7 @@ public final class Connection implements AutoCloseable {
      * @return the savepoint; commit or roll it back, or close it (which rolls back if still active)
      */
     public NestedTransaction beginNested() {
-        requireOpen();
+        requireUsable("begin a savepoint");
         beginIfNeeded();
         String name = "athanor_sp_" + (++savepointCounter);
         try {
@@ -335,29 +381,29 @@ public final class Connection implements AutoCloseable {
             savepoints.add(nested);
             return nested;
         } catch (SQLException failure) {
-            throw dialect.translate(failure, "SAVEPOINT " + name, List.of());
+            throw failed(failure, "SAVEPOINT " + name, List.of());
         }
     }
 
     void releaseSavepoint(java.sql.Savepoint savepoint, String name) {
-        requireOpen();
+        requireUsable("release a savepoint");
         forgetSavepointsFrom(name);
         try {
             jdbc.releaseSavepoint(savepoint);
             log.event("RELEASE SAVEPOINT " + name);
         } catch (SQLException failure) {
-            throw dialect.translate(failure, "RELEASE SAVEPOINT " + name, List.of());
+            throw failed(failure, "RELEASE SAVEPOINT " + name, List.of());
         }
     }
 
     void rollbackToSavepoint(java.sql.Savepoint savepoint, String name) {
-        requireOpen();
+        requireUsable("roll back to a savepoint");
         forgetSavepointsFrom(name);
         try {
             jdbc.rollback(savepoint);
             log.event("ROLLBACK TO SAVEPOINT " + name);
         } catch (SQLException failure) {
-            throw dialect.translate(failure, "ROLLBACK TO SAVEPOINT " + name, List.of());
+            throw failed(failure, "ROLLBACK TO SAVEPOINT " + name, List.of());
         }
     }
 
@@ -388,6 +434,17 @@ public final class Connection implements AutoCloseable {
     /** Whether this connection was closed. */
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Whether the link to the database was lost (SQLAlchemy's {@code invalidated}): an operation failed
+     * with {@link ConnectionLostException}. Such a connection only allows {@link #rollback()} and
+     * {@link #close()}; the pool does not hand it out again.
+     *
+     * @return true once the connection was lost
+     */
+    public boolean isConnectionLost() {
+        return lost != null;
     }
 
     /** The engine this connection came from. */
@@ -430,21 +487,27 @@ public final class Connection implements AutoCloseable {
         try {
             // Nothing ran since the last commit or rollback: a ROLLBACK would be a wasted round trip (and
             // on H2 it throws away the results it keeps for repeated queries).
-            if (transactionBegun) {
+            if (transactionBegun && lost == null) {
                 jdbc.rollback();
                 log.event("ROLLBACK");
             }
-            if (restoreAutoCommit) {
+            if (restoreAutoCommit && lost == null) {
                 jdbc.setAutoCommit(true);
             }
         } catch (SQLException ignored) {
             // A broken connection cannot be rolled back; the pool discards it on close, and the database
             // rolls back the transaction of a dead session itself.
         } finally {
+            if (leakWatch != null) {
+                leakWatch.returned();
+            }
             try {
                 jdbc.close();
             } catch (SQLException failure) {
-                throw dialect.translate(failure, null, List.of());
+                // Returning a lost connection can fail too; the pool discards it either way.
+                if (lost == null) {
+                    throw failed(failure, null, List.of());
+                }
             }
         }
     }
@@ -474,8 +537,42 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /** Open, and its link to the database not lost: what every operation that talks to the database needs. */
+    private void requireUsable(String operation) {
+        requireOpen();
+        if (lost != null) {
+            throw new InvalidRequestException("ATH-E102", "This Connection was lost earlier (the cause, ATH-E097), so"
+                    + " it cannot " + operation + ": the database ended its session, and the transaction with it."
+                    + " Call rollback() to end the transaction on this side (a Session then takes a new connection"
+                    + " from the pool for its next statement); close() a plain Connection and get a new one with"
+                    + " engine.connect().", lost);
+        }
+    }
+
     OrmException translate(SQLException failure) {
-        return dialect.translate(failure, null, List.of());
+        return failed(failure, null, List.of());
+    }
+
+    /**
+     * Translates a driver error, and notes when it shows the connection lost: from then on the connection
+     * refuses work, and the engine has its pool discard its other idle connections too.
+     */
+    private OrmException failed(SQLException failure, String sql, List<String> parameters) {
+        OrmException error = dialect.translate(failure, sql, parameters);
+        if (error instanceof ConnectionLostException && lost == null) {
+            lost = (ConnectionLostException) error;
+            if (!external) {
+                engine.connectionLost(lost);
+            }
+        }
+        return error;
+    }
+
+    /** The engine's statementTimeout, as JDBC's query timeout, which counts in whole seconds. */
+    private void applyTimeout(PreparedStatement prepared) throws SQLException {
+        if (engine.statementTimeoutSeconds() > 0) {
+            prepared.setQueryTimeout(engine.statementTimeoutSeconds());
+        }
     }
 
     private static void closeQuietly(PreparedStatement statement) {

@@ -100,8 +100,12 @@ public interface Dialect extends SqlDialect {
 
     /**
      * Translates a driver error into Athanor's exception hierarchy: constraint violations into
-     * {@link io.athanor.orm.IntegrityException}, anything else into
+     * {@link io.athanor.orm.IntegrityException}, a broken connection into
+     * {@link io.athanor.orm.ConnectionLostException}, a lock wait that timed out into
+     * {@link io.athanor.orm.LockTimeoutException}, a cancelled statement into
+     * {@link io.athanor.orm.QueryTimeoutException}, anything else into
      * {@link io.athanor.orm.DatabaseException}. SQLState decides first, the vendor code second.
+     * A {@link Connection} treats a {@code ConnectionLostException} as the end of the connection.
      *
      * @param error the driver's exception
      * @param sql the statement that failed, or {@code null}

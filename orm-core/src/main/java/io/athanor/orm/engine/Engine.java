@@ -1,14 +1,18 @@
 package io.athanor.orm.engine;
 
+import io.athanor.orm.ConnectionLostException;
 import io.athanor.orm.DatabaseException;
 import io.athanor.orm.InvalidRequestException;
 import io.athanor.orm.OrmException;
+import io.athanor.orm.PoolTimeoutException;
 
 import io.athanor.orm.sql.CompiledCache;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,6 +34,11 @@ import javax.sql.DataSource;
  * <p>An engine is <b>lazy</b>: creating one opens no connection and does not fail for an unreachable
  * database; the first {@link #connect()} does. Create one per database and application, share it
  * between threads, and {@link #dispose()} it at shutdown. Thread-safe.
+ *
+ * <p>When a connection turns out to be lost (the database restarted, an administrator ended the
+ * session), the failing call raises {@link ConnectionLostException}; the engine's own pool then discards
+ * the lost connection and, as SQLAlchemy does, its other idle connections too, which are likely dead
+ * for the same reason, so that the next {@link #connect()} gets a fresh one.
  */
 public final class Engine implements AutoCloseable {
 
@@ -42,11 +51,15 @@ public final class Engine implements AutoCloseable {
     private final boolean prePing;
     private final CompiledCache compiledCache;
     private final java.util.List<StatementListener> listeners;
+    private final int statementTimeoutSeconds;
+    /** Watches checked-out connections when {@code leakDetectionThreshold} is set; else null. */
+    private final LeakDetector leakDetector;
     private volatile Dialect dialect;
     private volatile boolean disposed;
 
     Engine(String url, String username, DataSource dataSource, boolean ownsPool, Dialect dialect, boolean echo,
-           int fetchSize, boolean prePing, int compiledCacheSize, java.util.List<StatementListener> listeners) {
+           int fetchSize, boolean prePing, int compiledCacheSize, java.util.List<StatementListener> listeners,
+           int statementTimeoutSeconds, long leakDetectionThresholdMillis) {
         this.url = url;
         this.username = username;
         this.dataSource = dataSource;
@@ -57,6 +70,8 @@ public final class Engine implements AutoCloseable {
         this.prePing = prePing;
         this.compiledCache = new CompiledCache(compiledCacheSize);
         this.listeners = java.util.List.copyOf(listeners);
+        this.statementTimeoutSeconds = statementTimeoutSeconds;
+        this.leakDetector = leakDetectionThresholdMillis > 0 ? new LeakDetector(leakDetectionThresholdMillis) : null;
     }
 
     void executed(String sql, int executions, long started) {
@@ -111,6 +126,8 @@ public final class Engine implements AutoCloseable {
      * {@link Connection#commit()} rolls it back.
      *
      * @return an open connection; close it, preferably with try-with-resources
+     * @throws PoolTimeoutException (code {@code ATH-E098}) when every connection of the pool stayed in use
+     *         for longer than {@code poolTimeout}
      * @throws DatabaseException (code {@code ATH-E011}) when no connection can be had
      * @throws InvalidRequestException when the engine was disposed
      */
@@ -119,14 +136,19 @@ public final class Engine implements AutoCloseable {
             throw new InvalidRequestException("ATH-E010", this + " was disposed; create a new Engine to connect again.");
         }
         java.sql.Connection jdbc = checkout();
+        LeakDetector.Watch watch = null;
         try {
             Dialect resolved = dialect;
             if (resolved == null) {
                 resolved = Dialects.forProductName(jdbc.getMetaData().getDatabaseProductName());
                 dialect = resolved;
             }
-            return new Connection(this, jdbc, resolved, log);
+            watch = leakDetector == null ? null : leakDetector.watch(poolName());
+            return new Connection(this, jdbc, resolved, log, watch);
         } catch (SQLException | RuntimeException failure) {
+            if (watch != null) {
+                watch.returned();
+            }
             closeQuietly(jdbc);
             if (failure instanceof OrmException) {
                 throw (OrmException) failure;
@@ -144,9 +166,70 @@ public final class Engine implements AutoCloseable {
                 jdbc = dataSource.getConnection();
             }
             return jdbc;
+        } catch (SQLTransientConnectionException failure) {
+            // HikariCP gives the last error of opening a connection as the cause when it could not open one;
+            // without a cause, the wait timed out with the connections there were all in use.
+            if (failure.getCause() == null && dataSource instanceof HikariDataSource) {
+                throw poolTimeout((HikariDataSource) dataSource, failure);
+            }
+            throw connectFailure(failure);
         } catch (SQLException | RuntimeException failure) {
             throw connectFailure(failure);
         }
+    }
+
+    private PoolTimeoutException poolTimeout(HikariDataSource pool, SQLTransientConnectionException failure) {
+        HikariPoolMXBean state = pool.getHikariPoolMXBean();
+        int most = pool.getMaximumPoolSize();
+        int active = state == null ? most : state.getActiveConnections();
+        String size = ownsPool ? "poolSize " + pool.getMinimumIdle() + " + maxOverflow " + (most - pool.getMinimumIdle())
+                : "maximumPoolSize " + most;
+        String timeout = pool.getConnectionTimeout() + " ms (" + (ownsPool ? "poolTimeout" : "connectionTimeout") + ")";
+        String message;
+        if (active >= most) {
+            message = "No connection available from pool '" + pool.getPoolName() + "' within " + timeout + ": all "
+                    + most + " of its connections (" + size + ") are in use. An open Session holds its connection"
+                    + " from its first statement until commit(), rollback() or close(), and a Connection until"
+                    + " close(): are sessions and connections being closed, preferably with try-with-resources? Is a"
+                    + " transaction waiting on something slow while it holds one? EngineBuilder.leakDetectionThreshold(..)"
+                    + " logs where connections are held too long. If the load is genuine, raise "
+                    + (ownsPool ? "poolSize or maxOverflow" : "maximumPoolSize")
+                    + " (within the database's connection limit) or the timeout.";
+        } else {
+            message = "No connection available from pool '" + pool.getPoolName() + "' within " + timeout + ": "
+                    + active + " of its at most " + most + " connections (" + size + ") are in use, and no new one"
+                    + " could be opened in time. The database may be slow to accept connections: check its load, or"
+                    + " raise the timeout.";
+        }
+        return new PoolTimeoutException("ATH-E098", message, failure);
+    }
+
+    /**
+     * A connection of this engine was found lost. A lost connection usually means the database restarted or
+     * the network path broke, so the pool's other connections are likely dead too: the engine's own pool
+     * discards its idle ones now and the others when they are returned (SQLAlchemy invalidates its pool the
+     * same way), so that the next checkouts get fresh connections instead of failing one by one. HikariCP
+     * would otherwise hand out a dead connection used in the last half second without testing it.
+     */
+    void connectionLost(ConnectionLostException lost) {
+        if (ownsPool) {
+            HikariPoolMXBean pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
+            if (pool != null) {
+                pool.softEvictConnections();
+            }
+        }
+        StatementLog.LOGGER.warn("A connection of pool '{}' was lost (SQLState {}){}.", poolName(), lost.sqlState(),
+                ownsPool ? "; the pool's other connections are replaced too, in case the database restarted" : "");
+    }
+
+    /** The pool's name for messages: HikariCP's pool name, or the class of the application's data source. */
+    String poolName() {
+        return dataSource instanceof HikariDataSource ? ((HikariDataSource) dataSource).getPoolName()
+                : dataSource.getClass().getSimpleName();
+    }
+
+    int statementTimeoutSeconds() {
+        return statementTimeoutSeconds;
     }
 
     private DatabaseException connectFailure(Exception failure) {

@@ -39,6 +39,8 @@ public final class EngineBuilder {
     private Dialect dialect;
     private DataSource dataSource;
     private String poolName;
+    private Duration statementTimeout;
+    private Duration leakDetectionThreshold;
     private final Map<String, String> poolProperties = new LinkedHashMap<>();
     private final Map<String, String> driverProperties = new LinkedHashMap<>();
     private final Set<String> poolSettings = new LinkedHashSet<>();
@@ -118,7 +120,8 @@ public final class EngineBuilder {
     }
 
     /**
-     * How long {@link Engine#connect()} waits for a free connection before failing. Default 30 s.
+     * How long {@link Engine#connect()} waits for a free connection before failing with
+     * {@link io.athanor.orm.PoolTimeoutException} ({@code ATH-E098}). Default 30 s.
      *
      * @param poolTimeout at least 250 ms (HikariCP's minimum)
      * @return this builder
@@ -131,9 +134,10 @@ public final class EngineBuilder {
 
     /**
      * Tests a connection before handing it out and replaces it if it is dead. The engine's own
-     * HikariCP pool always does this for connections idle for more than half a second; this setting
-     * adds the test for a pool given to {@link #dataSource(DataSource)}. Default: true for the
-     * engine's own pool, false for an application's.
+     * HikariCP pool always does this for connections idle for more than half a second (and once a
+     * connection is found lost, it discards its other connections too); this setting adds the test for
+     * a pool given to {@link #dataSource(DataSource)}. Default: true for the engine's own pool, false
+     * for an application's.
      *
      * @param prePing whether to test connections on checkout
      * @return this builder
@@ -225,8 +229,40 @@ public final class EngineBuilder {
     }
 
     /**
+     * The longest a statement may run before the driver cancels it, raising
+     * {@link io.athanor.orm.QueryTimeoutException} ({@code ATH-E100}); applied to every statement of the
+     * engine's connections, sessions included, through JDBC's {@code Statement.setQueryTimeout}. JDBC counts
+     * whole seconds, so a fraction of a second is rounded up. Default: none, or the database's own (such as
+     * PostgreSQL's {@code statement_timeout}); {@link Duration#ZERO} means none.
+     *
+     * @param statementTimeout at least zero
+     * @return this builder
+     */
+    public EngineBuilder statementTimeout(Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
+        return this;
+    }
+
+    /**
+     * Logs a warning ({@code ATH-E099}, logger {@code io.athanor.orm.engine}) for every connection checked
+     * out for longer than this, with the stack trace of where it was checked out: the way to find a Session
+     * or Connection that is never closed, before it exhausts the pool. A connection is checked out by a
+     * Session from its first statement until commit, rollback or close. Works for the engine's own pool and
+     * for one given to {@link #dataSource(DataSource)}. Default: off; {@link Duration#ZERO} turns it off.
+     * Each check-out then records its stack trace, so choose a threshold well above the longest intended
+     * transaction rather than leaving it very low in production.
+     *
+     * @param threshold at least zero
+     * @return this builder
+     */
+    public EngineBuilder leakDetectionThreshold(Duration threshold) {
+        this.leakDetectionThreshold = threshold;
+        return this;
+    }
+
+    /**
      * Any other HikariCP setting, by its property name in {@code HikariConfig}, e.g.
-     * {@code leakDetectionThreshold} or {@code maxLifetime}.
+     * {@code maxLifetime} or {@code keepaliveTime}.
      *
      * @param name the HikariCP property name
      * @param value its value as text
@@ -264,6 +300,15 @@ public final class EngineBuilder {
         if (compiledCacheSize < 1) {
             throw invalid("compiledCacheSize must be at least 1, not " + compiledCacheSize + ".");
         }
+        if (statementTimeout != null && statementTimeout.isNegative()) {
+            throw invalid("statementTimeout must be zero (no timeout) or more, not " + statementTimeout + ".");
+        }
+        if (leakDetectionThreshold != null && leakDetectionThreshold.isNegative()) {
+            throw invalid("leakDetectionThreshold must be zero (off) or more, not " + leakDetectionThreshold + ".");
+        }
+        int statementTimeoutSeconds = statementTimeout == null ? 0 : wholeSecondsRoundedUp(statementTimeout);
+        long leakMillis = leakDetectionThreshold == null || leakDetectionThreshold.isZero() ? 0
+                : Math.max(1, leakDetectionThreshold.toMillis());
         if (dataSource != null) {
             if (url != null) {
                 throw invalid("give either url(..) or dataSource(..), not both.");
@@ -273,14 +318,23 @@ public final class EngineBuilder {
                         + " to a dataSource(..); configure the application's pool instead.");
             }
             return new Engine(null, null, dataSource, false, dialect, echo, fetchSize,
-                    prePing != null && prePing, compiledCacheSize, statementListeners);
+                    prePing != null && prePing, compiledCacheSize, statementListeners, statementTimeoutSeconds,
+                    leakMillis);
         }
         if (url == null || url.isBlank()) {
             throw invalid("url(..) is required, e.g. Engine.create(\"jdbc:h2:mem:shop\").");
         }
         Dialect chosen = dialect != null ? dialect : Dialects.forUrl(url).orElse(null);
         return new Engine(url, username, pool(), true, chosen, echo, fetchSize, prePing == null || prePing,
-                compiledCacheSize, statementListeners);
+                compiledCacheSize, statementListeners, statementTimeoutSeconds, leakMillis);
+    }
+
+    private static int wholeSecondsRoundedUp(Duration timeout) {
+        if (timeout.isZero()) {
+            return 0;
+        }
+        long seconds = timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0);
+        return (int) Math.min(Integer.MAX_VALUE, seconds);
     }
 
     private HikariDataSource pool() {

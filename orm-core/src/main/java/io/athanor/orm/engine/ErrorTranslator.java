@@ -1,10 +1,14 @@
 package io.athanor.orm.engine;
 
+import io.athanor.orm.ConnectionLostException;
 import io.athanor.orm.IntegrityException;
+import io.athanor.orm.LockTimeoutException;
 import io.athanor.orm.OrmException;
+import io.athanor.orm.QueryTimeoutException;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Builds the message and the exception for a driver error, using the dialect's classification. */
 final class ErrorTranslator {
@@ -25,10 +29,83 @@ final class ErrorTranslator {
                     + "). " + advice(kind) + " Roll back the transaction before using it again.";
             return new IntegrityException("ATH-E030", message, sql, parameters, error, kind, constraint);
         }
-        String message = "The database refused the statement: " + driverMessage(error) + where
-                + " (SQLState " + error.getSQLState() + ", " + dialect.name() + " code " + error.getErrorCode()
-                + "). Check the SQL and its parameters; roll back the transaction before using it again.";
+        SQLException lost = firstInChain(error, dialect::isConnectionLost);
+        if (lost != null) {
+            return new ConnectionLostException("ATH-E097", "The connection to the database was lost: "
+                    + driverMessage(lost) + where + codes(lost) + " " + LOST_ADVICE, sql, parameters, lost);
+        }
+        SQLException lockTimeout = firstInChain(error, dialect::isLockTimeout);
+        if (lockTimeout != null) {
+            return new LockTimeoutException("ATH-E101", "A lock could not be obtained in time: another transaction"
+                    + " holds the row or table, and the wait exceeded " + dialect.lockTimeoutSetting() + " (or the"
+                    + " statement asked for NOWAIT): " + driverMessage(lockTimeout) + where + codes(lockTimeout)
+                    + " Roll back and run the transaction again once the other one has ended; keep transactions that"
+                    + " lock rows short, or raise the lock timeout.", sql, parameters, lockTimeout);
+        }
+        SQLException cancelled = firstInChain(error, dialect::isQueryTimeout);
+        if (cancelled != null) {
+            return new QueryTimeoutException("ATH-E100", "The statement was cancelled before it finished: it ran"
+                    + " longer than its statement timeout (EngineBuilder.statementTimeout(..) or "
+                    + dialect.statementTimeoutSetting() + "), or it was cancelled on purpose: " + driverMessage(cancelled)
+                    + where + codes(cancelled) + " Make the statement faster (an index, fewer rows) or raise the"
+                    + " timeout for this work; roll back the transaction before using it again.", sql, parameters,
+                    cancelled);
+        }
+        String message = "The database refused the statement: " + driverMessage(error) + where + codes(error)
+                + " Check the SQL and its parameters; roll back the transaction before using it again.";
         return dialect.genericError(message, sql, parameters, error);
+    }
+
+    private String codes(SQLException error) {
+        return " (SQLState " + error.getSQLState() + ", " + dialect.name() + " code " + error.getErrorCode() + ").";
+    }
+
+    /** What to do after a connection was lost anywhere but in COMMIT. */
+    private static final String LOST_ADVICE = "The database rolls back the transaction of a lost connection, so"
+            + " none of the transaction's uncommitted work was kept. Roll back (session.rollback() or"
+            + " conn.rollback(); a lost connection allows it) and run the transaction again: the pool replaces the"
+            + " connection. If it happens often, check that the database is up and reachable, and its timeouts for"
+            + " idle connections.";
+
+    /**
+     * The exception for a connection lost during COMMIT: unlike anywhere else, the database may or may not
+     * have committed, so the message must not claim a rollback.
+     *
+     * @param lost the translation of the driver's error
+     * @param dialectName the dialect's name, for the message
+     * @return the exception to throw
+     */
+    static ConnectionLostException lostDuringCommit(ConnectionLostException lost, String dialectName) {
+        SQLException error = (SQLException) lost.getCause();
+        return new ConnectionLostException("ATH-E097", "The connection to the database was lost during COMMIT: "
+                + driverMessage(error) + " (SQLState " + error.getSQLState() + ", " + dialectName + " code "
+                + error.getErrorCode() + ")."
+                + " Whether the transaction was committed is unknown: the database may have committed it before the"
+                + " connection broke. Check the data (or make the transaction safe to repeat) before running it"
+                + " again; roll back the session or connection to go on (a lost connection allows it): the pool"
+                + " replaces the connection.", null, List.of(), error);
+    }
+
+    /**
+     * The driver's exception, or the first one chained to it, that matches: drivers put the server's own
+     * error behind a batch exception ({@code getNextException()}) or make it the cause of their own (MariaDB
+     * Connector/J's {@code BatchUpdateException} has no SQLState; its cause has). That exception becomes
+     * the cause of Athanor's, so that {@code sqlState()} and {@code vendorCode()} are the telling ones.
+     */
+    private static SQLException firstInChain(SQLException error, Predicate<SQLException> test) {
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof SQLException) {
+                SQLException sqlError = (SQLException) current;
+                if (test.test(sqlError)) {
+                    return sqlError;
+                }
+                current = sqlError.getNextException() != null ? sqlError.getNextException() : sqlError.getCause();
+            } else {
+                current = current.getCause();
+            }
+        }
+        return null;
     }
 
     private static String describe(IntegrityException.Kind kind, String constraint) {

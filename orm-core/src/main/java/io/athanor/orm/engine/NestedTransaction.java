@@ -45,10 +45,15 @@ public final class NestedTransaction implements AutoCloseable {
         return active;
     }
 
-    /** Rolls back if still active. */
+    /**
+     * Rolls back if still active. On a connection that was lost there is no savepoint left to roll back
+     * to (the database ended the whole transaction), so it only ends, as the connection's own close does.
+     */
     @Override
     public void close() {
-        if (active && !connection.isClosed()) {
+        if (active && connection.isConnectionLost()) {
+            active = false;
+        } else if (active && !connection.isClosed()) {
             rollback();
         }
     }

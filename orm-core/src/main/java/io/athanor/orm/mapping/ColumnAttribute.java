@@ -136,6 +136,21 @@ public final class ColumnAttribute {
         return converted;
     }
 
+    /**
+     * Checks that the column stores {@code value} exactly on a database with these limits, and returns
+     * the value to bind. The flush calls it for every value it writes, before it writes anything.
+     *
+     * @param value the attribute's value, possibly null
+     * @param limits what the database stores exactly
+     * @param database the database's name, for the message
+     * @return the value to bind (null for null)
+     * @throws ArgumentException (ATH-E105 to ATH-E111) naming this attribute, its column and the limit, when
+     *         the database would store the value truncated, rounded or otherwise altered, or refuse it
+     */
+    public Object storable(Object value, io.athanor.orm.sql.StorageLimits limits, String database) {
+        return value == null ? null : StorableValues.check(this, value, limits, database);
+    }
+
     private static RuntimeException rethrow(Throwable failure) {
         if (failure instanceof RuntimeException) {
             return (RuntimeException) failure;

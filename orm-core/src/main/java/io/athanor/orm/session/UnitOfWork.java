@@ -11,6 +11,7 @@ import io.athanor.orm.engine.TypedValue;
 import io.athanor.orm.mapping.ColumnAttribute;
 import io.athanor.orm.mapping.Mapper;
 import io.athanor.orm.sql.CompiledSql;
+import io.athanor.orm.sql.StorageLimits;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -36,6 +37,9 @@ final class UnitOfWork {
     /** Taken only once there is something to write, so that a flush with nothing to do opens no transaction. */
     private Connection connection;
     private Dialect dialect;
+    /** What the database stores exactly; every written value is checked against it (ATH-E105 to ATH-E111). */
+    private StorageLimits limits;
+    private String database;
 
     UnitOfWork(Session session, Map<String, Integer> tableRank, SavepointJournal journal) {
         this.session = session;
@@ -71,6 +75,7 @@ final class UnitOfWork {
 
     /** Writes everything; returns the rows inserted, updated and deleted. */
     int[] run(List<InstanceState> pending, List<InstanceState> persistent, List<InstanceState> toDelete) {
+        checkValues(pending, persistent);
         Map<Mapper<?>, List<InstanceState>> inserts = byMapper(pending);
         Map<Mapper<?>, List<InstanceState>> existing = byMapper(persistent);
         Map<Mapper<?>, List<InstanceState>> deletes = byMapper(toDelete);
@@ -164,6 +169,45 @@ final class UnitOfWork {
             delete(mapper, deletes.get(mapper));
         }
         return new int[] {count(inserts), updated, count(deletes)};
+    }
+
+    /**
+     * Checks every value this flush will write before the first statement is sent: a value the database
+     * would truncate, round or otherwise alter (a string longer than its column, a decimal with more
+     * digits than its scale, nanoseconds, ...) is refused with an error naming the attribute, and nothing
+     * is written. Values set later in the flush (client defaults, listeners) are checked when their
+     * statement is prepared.
+     */
+    private void checkValues(List<InstanceState> pending, List<InstanceState> persistent) {
+        for (InstanceState state : pending) {
+            Object object = state.object();
+            for (ColumnAttribute attribute : state.mapper.attributes()) {
+                Object value = attribute.get(object);
+                if (value != null && attribute.insertable()) {
+                    attribute.storable(value, limits(), database);
+                }
+            }
+        }
+        for (InstanceState state : persistent) {
+            BitSet changed = changes(state);
+            if (changed != null) {
+                List<ColumnAttribute> attributes = state.mapper.attributes();
+                Object object = state.object();
+                for (int bit = changed.nextSetBit(0); bit >= 0; bit = changed.nextSetBit(bit + 1)) {
+                    attributes.get(bit).storable(attributes.get(bit).get(object), limits(), database);
+                }
+            }
+        }
+    }
+
+    /** The database's limits, from the engine's dialect (known without a connection once resolved). */
+    private StorageLimits limits() {
+        if (limits == null) {
+            Dialect known = dialect != null ? dialect : session.factory().engine().dialect();
+            limits = known.storageLimits();
+            database = known.name();
+        }
+        return limits;
     }
 
     private static int count(Map<Mapper<?>, List<InstanceState>> grouped) {
@@ -260,12 +304,13 @@ final class UnitOfWork {
         }
     }
 
-    private static Object[] values(List<ColumnAttribute> attributes, Object object, BitSet columns) {
+    private Object[] values(List<ColumnAttribute> attributes, Object object, BitSet columns) {
         Object[] values = new Object[columns.cardinality()];
         int position = 0;
         for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
             ColumnAttribute attribute = attributes.get(i);
-            values[position++] = TypedValue.of(attribute.get(object), attribute.column().type());
+            Object value = attribute.storable(attribute.get(object), limits(), database);
+            values[position++] = TypedValue.of(value, attribute.column().type());
         }
         return values;
     }

@@ -39,14 +39,20 @@ public final class Cte extends FromItem {
     }
 
     /**
-     * A column of the CTE, by the anchor's column name or label.
+     * A column of the CTE, by the anchor's column name or label. A name the CTE does not have is refused
+     * when the statement is compiled, before any SQL is sent (ATH-E112).
      *
      * @param column the name
      * @param <T> its Java type
      * @return the column
      */
     public <T> Expression<T> col(String column) {
-        return new SourceColumn<>(name, column);
+        return new SourceColumn<>(name, column, this, "CTE");
+    }
+
+    @Override
+    java.util.List<String> columnNames(SqlCompiler compiler) {
+        return anchor.knownOutputNames(compiler);
     }
 
     /** The CTE's name. */

@@ -17,6 +17,14 @@ public abstract class FromItem {
         return null;
     }
 
+    /**
+     * The names of the item's columns, for checking a {@code col(name)} of a subquery or CTE before any SQL
+     * is sent; null when they are not known before execution (an expression without a label).
+     */
+    java.util.List<String> columnNames(SqlCompiler compiler) {
+        return null;
+    }
+
     /** Whether the item is the same FROM entry as another (same entity and alias, or the same object). */
     boolean sameAs(FromItem other) {
         return this == other;

@@ -630,6 +630,18 @@ public final class Select<T> extends CompilableStatement {
     }
 
     /** The names of this SELECT's output columns, for a CTE's column list. */
+    /**
+     * The names of the columns this SELECT returns, for checking {@code sub.col(name)}; null when one is
+     * not known before execution (an expression without a label, an entity no resolver knows).
+     */
+    List<String> knownOutputNames(SqlCompiler compiler) {
+        try {
+            return outputNames(compiler);
+        } catch (io.athanor.orm.OrmException unknown) {
+            return null;
+        }
+    }
+
     List<String> outputNames(SqlCompiler compiler) {
         List<String> names = new ArrayList<>();
         for (Object item : parts.items) {

@@ -68,4 +68,15 @@ public interface SqlDialect {
     default String insertDefaultValues(String quotedTable) {
         return "INSERT INTO " + quotedTable + " DEFAULT VALUES";
     }
+
+    /**
+     * What this database stores exactly (string lengths, NUL, NaN, negative zero, date ranges): the flush
+     * refuses, before writing anything, a value outside these limits or its column's type. The default
+     * is {@link StorageLimits#STANDARD}, which is strict.
+     *
+     * @return the limits
+     */
+    default StorageLimits storageLimits() {
+        return StorageLimits.STANDARD;
+    }
 }

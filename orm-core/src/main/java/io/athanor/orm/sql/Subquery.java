@@ -15,14 +15,20 @@ public final class Subquery extends FromItem {
     }
 
     /**
-     * A column of the subquery, by its label or column name.
+     * A column of the subquery, by its label or column name. A name the subquery does not select is
+     * refused when the statement is compiled, before any SQL is sent (ATH-E112).
      *
      * @param column the name
      * @param <T> its Java type
      * @return the column
      */
     public <T> Expression<T> col(String column) {
-        return new SourceColumn<>(name, column);
+        return new SourceColumn<>(name, column, this, "subquery");
+    }
+
+    @Override
+    java.util.List<String> columnNames(SqlCompiler compiler) {
+        return select.knownOutputNames(compiler);
     }
 
     @Override

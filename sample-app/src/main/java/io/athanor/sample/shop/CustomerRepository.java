@@ -44,7 +44,13 @@ public class CustomerRepository {
         if (country != null) {
             query = query.where(col("country").eq(country));
         }
-        Expression<Object> sortColumn = col(SORTABLE.get(sort));
+        String attribute = SORTABLE.get(sort);
+        if (attribute == null) {
+            // The controller validates the parameter already; a caller that did not is refused too, never put into SQL.
+            throw new IllegalArgumentException("Unknown sort key '" + sort + "'; sort by one of "
+                    + new java.util.TreeSet<>(SORTABLE.keySet()) + ".");
+        }
+        Expression<Object> sortColumn = col(attribute);
         Ordering order = descending ? sortColumn.desc() : sortColumn.asc();
         // The id breaks ties, so that pages do not overlap.
         query = sort.equals("id") ? query.orderBy(order) : query.orderBy(order, col("id").asc());

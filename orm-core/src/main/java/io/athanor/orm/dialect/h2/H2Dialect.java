@@ -4,11 +4,14 @@ import io.athanor.orm.IntegrityException;
 import io.athanor.orm.engine.Capability;
 import io.athanor.orm.engine.DefaultDialect;
 import io.athanor.orm.sql.SqlType;
+import io.athanor.orm.sql.StorageLimits;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -33,6 +36,21 @@ public final class H2Dialect extends DefaultDialect {
         return "h2";
     }
 
+    /**
+     * H2's keywords that are not reserved everywhere (from H2's "Keywords / Reserved Words" list): a column
+     * named {@code day} or {@code year} must be quoted in H2 although it is a plain name elsewhere.
+     */
+    private static final Set<String> RESERVED = Set.of(
+            "asymmetric", "authorization", "both", "current_catalog", "current_path", "current_role",
+            "current_schema", "day", "groups", "hour", "ilike", "leading", "localtime", "localtimestamp", "minute",
+            "month", "over", "partition", "regexp", "rows", "second", "session_user", "some", "symmetric",
+            "system_user", "trailing", "uescape", "unknown", "year", "_rowid_");
+
+    @Override
+    protected boolean isReservedHere(String word) {
+        return RESERVED.contains(word);
+    }
+
     @Override
     public boolean supportsIlike() {
         return true;
@@ -43,6 +61,9 @@ public final class H2Dialect extends DefaultDialect {
         switch (type.kind()) {
             case TEXT:
                 return "CLOB";
+            case TIME:
+                // H2's TIME keeps no fraction of a second unless asked: 06:30:15.123 would come back as 06:30:15.
+                return "TIME(6)";
             case DATETIME:
                 return type.timezone() ? "TIMESTAMP(6) WITH TIME ZONE" : "TIMESTAMP(6)";
             case DOUBLE:
@@ -78,6 +99,20 @@ public final class H2Dialect extends DefaultDialect {
         }
         return super.read(resultSet, index, jdbcType, typeName);
     }
+
+    /**
+     * H2 counts a VARCHAR's length in UTF-16 code units (an emoji takes 2 of VARCHAR(n)'s n), stores NUL,
+     * NaN and the infinities, turns -0.0 into 0.0, and keeps every date and time-zone offset Java has.
+     */
+    @Override
+    public StorageLimits storageLimits() {
+        return LIMITS;
+    }
+
+    private static final StorageLimits LIMITS = StorageLimits.STANDARD.withLengthInCodePoints(false)
+            .withNulInText(true).withNonFiniteFloats(true).withNegativeZero(false)
+            .withDates(LocalDate.MIN, LocalDate.MAX).withDateTimes(LocalDateTime.MIN, LocalDateTime.MAX)
+            .withOffsetKept(true);
 
     @Override
     protected Set<Capability> capabilities() {

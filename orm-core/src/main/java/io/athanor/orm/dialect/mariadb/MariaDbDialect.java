@@ -5,12 +5,21 @@ import io.athanor.orm.IntegrityException;
 import io.athanor.orm.engine.Capability;
 import io.athanor.orm.engine.DefaultDialect;
 import io.athanor.orm.sql.SqlType;
+import io.athanor.orm.sql.StorageLimits;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Date;
+import java.util.GregorianCalendar;
+import java.util.TimeZone;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -78,7 +87,9 @@ public class MariaDbDialect extends DefaultDialect {
             case NUMERIC:
                 return "DECIMAL(" + type.precision() + ", " + type.scale() + ")";
             case FLOAT:
-                return "FLOAT";
+                // MariaDB sends a FLOAT column's values rounded to 6 significant digits (3.1415927 comes back
+                // as 3.14159); a DOUBLE holds every float exactly and sends it back in full.
+                return "DOUBLE";
             case DOUBLE:
                 return "DOUBLE";
             case TEXT:
@@ -162,12 +173,44 @@ public class MariaDbDialect extends DefaultDialect {
                 Capability.NATIVE_UUID, Capability.SKIP_LOCKED, Capability.CHECK_CONSTRAINTS);
     }
 
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
+    /**
+     * MariaDB counts lengths in code points and stores NUL, but has no NaN or infinity and turns -0.0 into
+     * 0.0; its DATE and DATETIME hold years 1 to 9999 (before year 1 the driver shifts the year by an era);
+     * its UUID type refuses some UUIDs ({@link StorageLimits#refusedByMariaDbUuid}).
+     */
+    private static final StorageLimits LIMITS = StorageLimits.STANDARD.withNulInText(true)
+            .withNonFiniteFloats(false).withNegativeZero(false)
+            .withDates(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31))
+            .withDateTimes(LocalDateTime.of(1, 1, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000))
+            .withAllUuids(false);
+
+    @Override
+    public StorageLimits storageLimits() {
+        return LIMITS;
+    }
+
     @Override
     protected ParameterBinder binderFor(Class<?> type) {
         if (type == UUID.class) {
             return (statement, index, value) -> statement.setString(index, value.toString());
+        } else if (type == Double.class) {
+            return (statement, index, value) -> statement.setDouble(index, finite((Double) value));
+        } else if (type == Float.class) {
+            // As a double, whose text MariaDB parses back to the very same float (a float's own text may not).
+            return (statement, index, value) -> statement.setDouble(index, finite((Float) value));
         }
         return super.binderFor(type);
+    }
+
+    /** MariaDB has no NaN or infinity; its driver writes them into the SQL text, where they read as column names. */
+    private double finite(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new ArgumentException("ATH-E109", "The value " + value + " cannot be stored in " + name()
+                    + ", which has no NaN or infinity; bind NULL for \"no value\".");
+        }
+        return value;
     }
 
     @Override
@@ -187,6 +230,20 @@ public class MariaDbDialect extends DefaultDialect {
         if ("UUID".equalsIgnoreCase(typeName)) {
             String text = resultSet.getString(index);
             return text == null ? null : UUID.fromString(text);
+        }
+        if (jdbcType == Types.TIMESTAMP) {
+            // Without a calendar the driver places a DATETIME in the JVM's default time zone and takes the
+            // local time back out, which moves a time inside a daylight-saving gap: in Europe/Berlin,
+            // 2024-03-31 02:30 came back as 03:30 (in Pacific/Apia, 2011-12-30 as 2011-12-31). A UTC calendar
+            // has no gaps, and a purely Gregorian one keeps dates before 1582 as they are.
+            GregorianCalendar utc = new GregorianCalendar(UTC);
+            utc.setGregorianChange(new Date(Long.MIN_VALUE));
+            Timestamp timestamp = resultSet.getTimestamp(index, utc);
+            if (timestamp == null) {
+                return null;
+            }
+            Instant instant = timestamp.toInstant();
+            return LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
         }
         return super.read(resultSet, index, jdbcType, typeName);
     }

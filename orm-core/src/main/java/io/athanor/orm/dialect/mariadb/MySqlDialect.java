@@ -2,6 +2,7 @@ package io.athanor.orm.dialect.mariadb;
 
 import io.athanor.orm.engine.Capability;
 import io.athanor.orm.sql.SqlType;
+import io.athanor.orm.sql.StorageLimits;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -24,6 +25,12 @@ public final class MySqlDialect extends MariaDbDialect {
     @Override
     public String typeName(SqlType type) {
         return type.kind() == SqlType.Kind.UUID ? "CHAR(36)" : super.typeName(type);
+    }
+
+    /** MariaDB's limits, except that a UUID is text here (CHAR(36)), so every UUID fits. */
+    @Override
+    public StorageLimits storageLimits() {
+        return super.storageLimits().withAllUuids(true);
     }
 
     @Override

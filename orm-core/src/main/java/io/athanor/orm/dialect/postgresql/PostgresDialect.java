@@ -4,13 +4,17 @@ import io.athanor.orm.IntegrityException;
 import io.athanor.orm.engine.Capability;
 import io.athanor.orm.engine.DefaultDialect;
 import io.athanor.orm.sql.SqlType;
+import io.athanor.orm.sql.StorageLimits;
 
 import java.lang.reflect.Method;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -21,8 +25,24 @@ import java.util.Set;
  */
 public final class PostgresDialect extends DefaultDialect {
 
+    /**
+     * PostgreSQL's reserved words, and its words that may name a function or type but not a column,
+     * that are not reserved everywhere (from its manual's "SQL Key Words" appendix).
+     */
+    private static final Set<String> RESERVED = Set.of(
+            "analyse", "analyze", "asymmetric", "authorization", "binary", "both", "collate", "collation",
+            "concurrently", "current_catalog", "current_role", "current_schema", "deferrable", "do", "freeze",
+            "ilike", "initially", "isnull", "lateral", "leading", "localtime", "localtimestamp", "notnull", "only",
+            "overlaps", "placing", "returning", "session_user", "similar", "some", "symmetric", "system_user",
+            "tablesample", "trailing", "variadic", "verbose");
+
     /** Creates the dialect. */
     public PostgresDialect() {
+    }
+
+    @Override
+    protected boolean isReservedHere(String word) {
+        return RESERVED.contains(word);
     }
 
     @Override
@@ -45,6 +65,31 @@ public final class PostgresDialect extends DefaultDialect {
             default:
                 return super.typeName(type);
         }
+    }
+
+    /**
+     * PostgreSQL counts lengths in code points and keeps NaN, the infinities and -0.0, but refuses NUL in
+     * text. Dates and timestamps are limited to years 1 to its maximum (5874897 for DATE, 294276 for
+     * TIMESTAMP): the driver reads some dates before year 1 back wrongly (a leap day of 1 BC fails,
+     * years before 4713 BC come back as -infinity). {@code LocalDate.MIN}/{@code MAX} and
+     * {@code LocalDateTime.MIN}/{@code MAX} are stored as -infinity/infinity and read back as themselves.
+     */
+    @Override
+    public StorageLimits storageLimits() {
+        return LIMITS;
+    }
+
+    private static final StorageLimits LIMITS = StorageLimits.STANDARD.withNulInText(false)
+            .withNonFiniteFloats(true).withNegativeZero(true)
+            .withDates(LocalDate.of(1, 1, 1), LocalDate.of(5_874_897, 12, 31))
+            .withDateTimes(LocalDateTime.of(1, 1, 1, 0, 0), LocalDateTime.of(294_276, 12, 31, 23, 59, 59, 999_999_000))
+            .withInfinitySentinels(true);
+
+    @Override
+    protected void bindOffsetDateTime(PreparedStatement statement, int index, Object value) throws SQLException {
+        // TIMESTAMP WITH TIME ZONE keeps the instant only, and refuses an offset beyond ±15:59 (a Java offset
+        // may reach ±18:00): the instant is sent in UTC, which stores the same value for every offset.
+        statement.setObject(index, ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     @Override

@@ -6,6 +6,6 @@ import jakarta.validation.constraints.Size;
 
 /** The body of POST /api/customers. */
 public record CustomerRequest(
-        @NotBlank @Size(max = 50) String name,
+        @NotBlank @Size(max = 50) @Pattern(regexp = "\\P{Cc}*", message = "must not contain control characters") String name,
         @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter country code such as GB") String country) {
 }

@@ -1,0 +1,324 @@
+package io.athanor.orm.mapping;
+
+import io.athanor.orm.ArgumentException;
+import io.athanor.orm.sql.SqlType;
+import io.athanor.orm.sql.StorageLimits;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Checks, before a flush writes anything, that a value fits its column exactly on the database at hand,
+ * and gives the value to bind. Every database (or its driver) silently alters some values it is given:
+ * PostgreSQL and MariaDB round a decimal to the column's scale, MariaDB and H2 turn -0.0 into 0.0, all of
+ * them round or cut nanoseconds, a UTF-8 database turns an unpaired surrogate into '?', MariaDB's driver
+ * shifts a timestamp of a year before 1 by an era. Those values are refused here instead, with an
+ * {@link ArgumentException} naming the attribute, its column and the limit (codes ATH-E105 to ATH-E111).
+ *
+ * <p>The messages never quote the value itself: it may be sensitive, and engines mask parameters.
+ */
+final class StorableValues {
+
+    private StorableValues() {
+    }
+
+    /**
+     * The value to bind for {@code value}, after checking that the column stores it exactly.
+     *
+     * @param attribute the attribute the value belongs to, for the message
+     * @param value a non-null value of the attribute
+     * @param limits what the database stores
+     * @param database the database's name, for the message
+     * @return the value to bind: {@code value} itself, or a {@code Double}/{@code Float} for a NUMERIC
+     *         column as the exact {@code BigDecimal} of its shortest decimal form
+     */
+    static Object check(ColumnAttribute attribute, Object value, StorageLimits limits, String database) {
+        SqlType type = attribute.column().type();
+        switch (type.kind()) {
+            case STRING:
+                // An enum in a STRING column is written by name, a UUID as its text.
+                String written = value instanceof Enum ? ((Enum<?>) value).name() : value.toString();
+                text(attribute, written, type, limits, database);
+                return value;
+            case TEXT:
+            case JSON:
+                text(attribute, (String) value, type, limits, database);
+                return value;
+            case UUID:
+                uuid(attribute, (java.util.UUID) value, limits, database);
+                return value;
+            case ENUM:
+            case BOOLEAN:
+                return value;
+            case SMALL_INTEGER:
+                integer(attribute, value, type, Short.MIN_VALUE, Short.MAX_VALUE);
+                return value;
+            case INTEGER:
+                integer(attribute, value, type, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                return value;
+            case BIG_INTEGER:
+                integer(attribute, value, type, Long.MIN_VALUE, Long.MAX_VALUE);
+                return value;
+            case NUMERIC:
+                return decimal(attribute, value, type);
+            case FLOAT:
+            case DOUBLE:
+                floating(attribute, value, type, limits, database);
+                return value;
+            case BINARY:
+                if (type.length() != null && ((byte[]) value).length > type.length()) {
+                    throw new ArgumentException("ATH-E105", attribute + " holds " + ((byte[]) value).length
+                            + " bytes, but its column " + where(attribute) + " holds at most " + type.length()
+                            + ": the value was not written. Shorten it, or widen the column (@Column(length = ..)).");
+                }
+                return value;
+            case DATE:
+                date(attribute, (LocalDate) value, limits, database);
+                return value;
+            case TIME:
+                nanos(attribute, ((LocalTime) value).getNano());
+                return value;
+            case DATETIME:
+                dateTime(attribute, value, type, limits, database);
+                return value;
+            default:
+                return value;
+        }
+    }
+
+    private static String where(ColumnAttribute attribute) {
+        return attribute.column().qualifiedName() + " (" + attribute.column().type() + ")";
+    }
+
+    // ---- text ----
+
+    private static void text(ColumnAttribute attribute, String text, SqlType type, StorageLimits limits,
+                             String database) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == 0 && !limits.nulInText()) {
+                throw new ArgumentException("ATH-E106", attribute + " contains the NUL character (U+0000) at index " + i
+                        + ", which " + database + " cannot store in text: the value was not written. Remove it, or"
+                        + " map the field as byte[] if it holds binary data.");
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < length
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    throw new ArgumentException("ATH-E106", attribute + " contains an unpaired surrogate (U+"
+                            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ") at index " + i
+                            + ": it is not valid Unicode, and a database that stores UTF-8 would keep '?' instead."
+                            + " The value was not written. Repair the text (it was probably cut in the middle of a"
+                            + " character such as an emoji).");
+                }
+                i++;
+            }
+        }
+        if (type.kind() == SqlType.Kind.JSON && !limits.nulInText()) {
+            int escape = nulEscape(text);
+            if (escape >= 0) {
+                throw new ArgumentException("ATH-E106", attribute + " contains the JSON escape \\u0000 (NUL) at index "
+                        + escape + ", which " + database + " cannot store in a JSON document: the value was not"
+                        + " written. Remove the NUL character from the document's strings.");
+            }
+        }
+        Integer max = type.length();
+        if (max != null && length > max) {
+            int codePoints = text.codePointCount(0, length);
+            int counted = limits.lengthInCodePoints() ? codePoints : length;
+            if (counted > max) {
+                throw new ArgumentException("ATH-E105", attribute + " is " + counted + " characters long"
+                        + (counted == codePoints ? "" : " as " + database + " counts them (UTF-16 code units:"
+                        + " a character outside the Basic Multilingual Plane, such as an emoji, counts as 2)")
+                        + ", but its column " + where(attribute) + " holds at most " + max + ": the value was not"
+                        + " written. Shorten it, or widen the column (@Column(length = ..) or type = TEXT).");
+            }
+        }
+    }
+
+    /**
+     * Where a JSON text escapes NUL ({@code \\u0000}), or -1. Backslashes occur only inside JSON strings, so
+     * following each escape from the start is enough: {@code \\\\u0000} is a backslash and "u0000".
+     */
+    private static int nulEscape(String json) {
+        for (int i = json.indexOf('\\'); i >= 0 && i + 1 < json.length(); i = json.indexOf('\\', i + 2)) {
+            if (json.charAt(i + 1) == 'u' && json.startsWith("0000", i + 2)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void uuid(ColumnAttribute attribute, java.util.UUID uuid, StorageLimits limits, String database) {
+        if (!limits.allUuids() && StorageLimits.refusedByMariaDbUuid(uuid)) {
+            throw new ArgumentException("ATH-E110", attribute + " is a UUID that the UUID column " + where(attribute)
+                    + " of " + database + " refuses (its 7th byte is 80-ff and its 9th byte 01-80, a pattern " + database
+                    + " reserves for the UUIDs it stores reordered): the value was not written. Use a standard UUID"
+                    + " (UUID.randomUUID() always fits), or map the field to a VARCHAR(36) column"
+                    + " (@Column(type = ColumnType.STRING, length = 36)).");
+        }
+    }
+
+    // ---- numbers ----
+
+    private static void integer(ColumnAttribute attribute, Object value, SqlType type, long min, long max) {
+        boolean fits;
+        if (value instanceof BigInteger) {
+            BigInteger big = (BigInteger) value;
+            fits = big.bitLength() < 64 && big.longValue() >= min && big.longValue() <= max;
+        } else {
+            long number = ((Number) value).longValue();
+            fits = number >= min && number <= max;
+        }
+        if (!fits) {
+            throw new ArgumentException("ATH-E107", attribute + " is outside the range of its column " + where(attribute)
+                    + ", " + min + " to " + max + ": the value was not written. Use a wider column type"
+                    + " (@Column(type = ColumnType.BIG_INTEGER) or NUMERIC) or check the value.");
+        }
+    }
+
+    private static Object decimal(ColumnAttribute attribute, Object value, SqlType type) {
+        BigDecimal decimal;
+        Object bound = value;
+        if (value instanceof BigDecimal) {
+            decimal = (BigDecimal) value;
+        } else if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            if (Double.isNaN(number) || Double.isInfinite(number)) {
+                throw new ArgumentException("ATH-E109", attribute + " is " + number + ", which its column "
+                        + where(attribute) + " cannot hold: a NUMERIC column holds exact decimals only. The value was"
+                        + " not written. Map the column as DOUBLE, or check the computation that produced it.");
+            }
+            if (number == 0 && Double.doubleToRawLongBits(number) != 0) {
+                throw new ArgumentException("ATH-E109", attribute + " is -0.0 (negative zero), which its column "
+                        + where(attribute) + " stores as 0: a NUMERIC column has no negative zero. The value was not"
+                        + " written. Add 0.0 to it (-0.0 + 0.0 is 0.0) if the sign of zero does not matter.");
+            }
+            // The shortest decimal that reads back as the same double (or float): bound as such, so that the
+            // database does not convert the binary value with its own, shorter precision.
+            decimal = value instanceof Float ? new BigDecimal(value.toString()) : BigDecimal.valueOf(number);
+            bound = decimal;
+        } else if (value instanceof BigInteger) {
+            decimal = new BigDecimal((BigInteger) value);
+        } else {
+            decimal = BigDecimal.valueOf(((Number) value).longValue());
+        }
+        BigDecimal plain = decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
+        int fraction = Math.max(plain.scale(), 0);
+        int whole = Math.max(plain.precision() - plain.scale(), 0);
+        if (whole > type.precision() - type.scale()) {
+            throw new ArgumentException("ATH-E107", attribute + " has " + whole + " digits before the decimal point,"
+                    + " but its column " + where(attribute) + " holds " + (type.precision() - type.scale())
+                    + ": the value was not written. Widen the column (@Column(precision = ..)) or check the value.");
+        }
+        if (fraction > type.scale()) {
+            throw new ArgumentException("ATH-E108", attribute + " has " + fraction + " digits after the decimal point,"
+                    + " but its column " + where(attribute) + " keeps " + type.scale() + ", so the database would"
+                    + " round it: the value was not written. Round it yourself (setScale(" + type.scale()
+                    + ", RoundingMode...)) or widen the column's scale.");
+        }
+        return bound;
+    }
+
+    private static void floating(ColumnAttribute attribute, Object value, SqlType type, StorageLimits limits,
+                                 String database) {
+        double number = ((Number) value).doubleValue();
+        if (Double.isNaN(number) || Double.isInfinite(number)) {
+            if (!limits.nonFiniteFloats()) {
+                throw new ArgumentException("ATH-E109", attribute + " is " + number + ", which " + database
+                        + " cannot store in a floating-point column: the value was not written. Store NULL for"
+                        + " \"no value\", or check the computation that produced it.");
+            }
+            return;
+        }
+        if (number == 0 && Double.doubleToRawLongBits(number) != 0 && !limits.negativeZero()) {
+            throw new ArgumentException("ATH-E109", attribute + " is -0.0 (negative zero), which " + database
+                    + " stores as 0.0: the value was not written. Add 0.0 to it (-0.0 + 0.0 is 0.0) if the sign of"
+                    + " zero does not matter.");
+        }
+        if (type.kind() == SqlType.Kind.FLOAT && value instanceof Double) {
+            float narrowed = (float) number;
+            if (Float.isInfinite(narrowed)) {
+                throw new ArgumentException("ATH-E107", attribute + " is beyond the range of its column "
+                        + where(attribute) + ", a single-precision float (about ±3.4E38): the value was not written."
+                        + " Map the column as DOUBLE.");
+            }
+            if (narrowed != number) {
+                throw new ArgumentException("ATH-E108", attribute + " is a double that its column " + where(attribute)
+                        + ", a single-precision float, cannot hold exactly: the database would round it to about 7"
+                        + " significant digits. The value was not written. Map the column as DOUBLE, or the field as"
+                        + " Float.");
+            }
+        }
+    }
+
+    // ---- dates and times ----
+
+    private static void nanos(ColumnAttribute attribute, int nano) {
+        if (nano % 1000 != 0) {
+            throw new ArgumentException("ATH-E111", attribute + " has a fraction of a second finer than a microsecond ("
+                    + nano + " ns), but its column " + where(attribute) + " keeps microseconds, so the database would"
+                    + " round or cut it: the value was not written. Truncate it first:"
+                    + " value.truncatedTo(ChronoUnit.MICROS).");
+        }
+    }
+
+    private static void date(ColumnAttribute attribute, LocalDate date, StorageLimits limits, String database) {
+        if (limits.infinitySentinels() && (date.equals(LocalDate.MIN) || date.equals(LocalDate.MAX))) {
+            return;
+        }
+        if (date.isBefore(limits.minDate()) || date.isAfter(limits.maxDate())) {
+            throw outOfRange(attribute, date.getYear(), limits.minDate() + " to " + limits.maxDate(), database);
+        }
+    }
+
+    private static void dateTime(ColumnAttribute attribute, Object value, SqlType type, StorageLimits limits,
+                                 String database) {
+        LocalDateTime local;
+        if (value instanceof LocalDateTime) {
+            local = (LocalDateTime) value;
+            if (limits.infinitySentinels() && (local.equals(LocalDateTime.MIN) || local.equals(LocalDateTime.MAX))) {
+                return;
+            }
+        } else if (value instanceof OffsetDateTime) {
+            OffsetDateTime zoned = (OffsetDateTime) value;
+            nanos(attribute, zoned.getNano());
+            local = limits.offsetKept() ? zoned.toLocalDateTime() : utc(attribute, zoned.toInstant(), limits, database);
+        } else {
+            Instant instant = (Instant) value;
+            nanos(attribute, instant.getNano());
+            local = utc(attribute, instant, limits, database);
+        }
+        nanos(attribute, local.getNano());
+        if (local.isBefore(limits.minDateTime()) || local.isAfter(limits.maxDateTime())) {
+            throw outOfRange(attribute, local.getYear(), limits.minDateTime() + " to " + limits.maxDateTime()
+                    + (type.timezone() && !limits.offsetKept() ? " in UTC" : ""), database);
+        }
+    }
+
+    /** The instant as a UTC date-time, refusing one beyond the years a LocalDateTime holds. */
+    private static LocalDateTime utc(ColumnAttribute attribute, Instant instant, StorageLimits limits, String database) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < LocalDateTime.MIN.toEpochSecond(ZoneOffset.UTC)
+                || seconds > LocalDateTime.MAX.toEpochSecond(ZoneOffset.UTC)) {
+            long year = seconds < 0 ? LocalDateTime.MIN.getYear() - 1L : LocalDateTime.MAX.getYear() + 1L;
+            throw outOfRange(attribute, year, limits.minDateTime() + " to " + limits.maxDateTime() + " in UTC",
+                    database);
+        }
+        return LocalDateTime.ofEpochSecond(seconds, instant.getNano(), ZoneOffset.UTC);
+    }
+
+    private static ArgumentException outOfRange(ColumnAttribute attribute, long year, String range, String database) {
+        return new ArgumentException("ATH-E110", attribute + " is in the year " + year + ", outside what its column "
+                + where(attribute) + " stores exactly on " + database + " (" + range + "): the value was not"
+                + " written. Check the value; a date that stands for \"unknown\" or \"for ever\" is better stored as"
+                + " NULL.");
+    }
+}
