@@ -8,9 +8,6 @@ import io.athanor.orm.session.Session;
 import org.apache.ibatis.session.SqlSession;
 import org.jooq.Records;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.TearDown;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,29 +23,12 @@ import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
 import static io.athanor.orm.sql.Sql.select;
 
 /** W2: fetch 10,000 rows as objects (tracked by the session for Athanor). */
-public class FetchBenchmark extends Workload {
+public class FetchBenchmark extends ItemChecksumWorkload {
 
     static final int ROWS = 10_000;
 
-    private long expectedChecksum;
-    private long checksum;
-
-    @Override
-    protected void seed() {
-        expectedChecksum = seedItems(ROWS);
-    }
-
-    @Setup(Level.Invocation)
-    public void reset() {
-        checksum = 0;
-    }
-
-    @TearDown(Level.Invocation)
-    public void check() {
-        // The sum of the quantities read proves that every peer built every object.
-        if (checksum != expectedChecksum) {
-            throw new IllegalStateException("checksum " + checksum + ", expected " + expectedChecksum);
-        }
+    public FetchBenchmark() {
+        super(ROWS);
     }
 
     @Benchmark

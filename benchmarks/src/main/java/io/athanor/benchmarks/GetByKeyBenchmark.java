@@ -7,9 +7,6 @@ import io.athanor.orm.session.Session;
 import org.apache.ibatis.session.SqlSession;
 import org.jooq.Records;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.TearDown;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,29 +19,12 @@ import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_NAME;
 import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
 
 /** W3: get 1,000 different rows by primary key, each in a new session (a new transaction for JDBC). */
-public class GetByKeyBenchmark extends Workload {
+public class GetByKeyBenchmark extends ItemChecksumWorkload {
 
     static final int GETS = 1_000;
 
-    private long expectedChecksum;
-    private long checksum;
-
-    @Override
-    protected void seed() {
-        expectedChecksum = seedItems(GETS);
-    }
-
-    @Setup(Level.Invocation)
-    public void reset() {
-        checksum = 0;
-    }
-
-    @TearDown(Level.Invocation)
-    public void check() {
-        // The sum of the quantities read proves that every peer read every row.
-        if (checksum != expectedChecksum) {
-            throw new IllegalStateException("checksum " + checksum + ", expected " + expectedChecksum);
-        }
+    public GetByKeyBenchmark() {
+        super(GETS);
     }
 
     @Benchmark
