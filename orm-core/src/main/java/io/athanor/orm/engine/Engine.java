@@ -198,8 +198,8 @@ public final class Engine implements AutoCloseable {
         } else {
             message = "No connection available from pool '" + pool.getPoolName() + "' within " + timeout + ": "
                     + active + " of its at most " + most + " connections (" + size + ") are in use, and no new one"
-                    + " could be opened in time. The database may be slow to accept connections: check its load, or"
-                    + " raise the timeout.";
+                    + " could be opened in time. The database may be down, unreachable or slow to accept connections:"
+                    + " check that it is running and its load, or raise the timeout.";
         }
         return new PoolTimeoutException("ATH-E098", message, failure);
     }
@@ -232,6 +232,11 @@ public final class Engine implements AutoCloseable {
         return statementTimeoutSeconds;
     }
 
+    private static String withoutFinalPeriod(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
     private DatabaseException connectFailure(Exception failure) {
         Throwable cause = failure;
         while (!(cause instanceof SQLException) && cause.getCause() != null) {
@@ -239,9 +244,20 @@ public final class Engine implements AutoCloseable {
         }
         SQLException sqlCause = cause instanceof SQLException ? (SQLException) cause
                 : new SQLException(failure.getMessage(), failure);
+        // A pool reports its own "request timed out" with the driver's error as the cause: the driver's text
+        // is the one that says why (refused, unknown host, bad password), so the message leads with it.
+        SQLException reason = sqlCause;
+        for (Throwable next = sqlCause.getCause(); next != null; next = next.getCause()) {
+            if (next instanceof SQLException) {
+                reason = (SQLException) next;
+            }
+        }
+        String waited = reason == sqlCause || !(dataSource instanceof HikariDataSource) ? ""
+                : " (the pool kept trying for " + ((HikariDataSource) dataSource).getConnectionTimeout() + " ms, its "
+                + (ownsPool ? "poolTimeout" : "connectionTimeout") + ")";
         return new DatabaseException("ATH-E011", "Could not get a connection from " + this
-                + (username == null ? "" : " as user '" + username + "'") + ": " + sqlCause.getMessage()
-                + ". Check that the database is running and reachable, and the URL and credentials.",
+                + (username == null ? "" : " as user '" + username + "'") + ": " + withoutFinalPeriod(reason.getMessage())
+                + waited + ". Check that the database is running and reachable, and the URL and credentials.",
                 null, null, sqlCause);
     }
 

@@ -1,15 +1,11 @@
 package io.athanor.orm.spring.autoconfigure;
 
-import io.athanor.orm.IntegrityException;
 import io.athanor.orm.MappingException;
-import io.athanor.orm.NoResultFoundException;
-import io.athanor.orm.StaleDataException;
 import io.athanor.orm.session.Session;
 import io.athanor.orm.session.SessionFactory;
 import io.athanor.orm.spring.broken.Broken;
 import io.athanor.orm.spring.model.Customer;
 import io.athanor.orm.spring.model.ModelPackage;
-import io.athanor.orm.spring.transaction.AthanorExceptionTranslator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,10 +22,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.EmptyResultDataAccessException;
-import org.springframework.dao.OptimisticLockingFailureException;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -38,7 +30,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Failure analyzers, configuration metadata, health, metrics and exception translation. */
+/** Failure analyzers, configuration metadata, health and metrics. */
 class DiagnosticsTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -169,23 +161,6 @@ class DiagnosticsTest {
     void metricsCanBeSwitchedOff() {
         runner.withUserConfiguration(ModelPackage.class, Meters.class).withPropertyValues("athanor.metrics.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(AthanorMetrics.class));
-    }
-
-    @Test
-    void athanorExceptionsBecomeSpringDataAccessExceptions() {
-        AthanorExceptionTranslator translator = new AthanorExceptionTranslator();
-        IntegrityException duplicate = new IntegrityException("ATH-E030", "dup", "insert", List.of(),
-                new java.sql.SQLException("dup", "23505"), IntegrityException.Kind.UNIQUE, "uq");
-        IntegrityException notNull = new IntegrityException("ATH-E030", "null", "insert", List.of(),
-                new java.sql.SQLException("null", "23502"), IntegrityException.Kind.NOT_NULL, "name");
-
-        assertThat(translator.translateExceptionIfPossible(duplicate)).isInstanceOf(DuplicateKeyException.class);
-        assertThat(translator.translateExceptionIfPossible(notNull)).isExactlyInstanceOf(DataIntegrityViolationException.class);
-        assertThat(translator.translateExceptionIfPossible(new StaleDataException("ATH-E060", "stale")))
-                .isInstanceOf(OptimisticLockingFailureException.class);
-        assertThat(translator.translateExceptionIfPossible(new NoResultFoundException("ATH-E001", "none")))
-                .isInstanceOf(EmptyResultDataAccessException.class);
-        assertThat(translator.translateExceptionIfPossible(new IllegalStateException("not ours"))).isNull();
     }
 
     private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
