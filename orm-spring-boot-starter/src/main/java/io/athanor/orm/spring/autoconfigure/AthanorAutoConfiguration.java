@@ -58,6 +58,7 @@ public class AthanorAutoConfiguration {
             AthanorProperties.Engine settings = properties.getEngine();
             EngineBuilder builder = Engine.builder().dataSource(dataSource).echo(settings.isEcho())
                     .fetchSize(settings.getFetchSize()).compiledCacheSize(settings.getCompiledCacheSize());
+            applyTimeouts(builder, settings);
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
             return builder.build();
         }
@@ -85,6 +86,7 @@ public class AthanorAutoConfiguration {
                     .password(settings.getPassword()).echo(settings.isEcho()).fetchSize(settings.getFetchSize())
                     .compiledCacheSize(settings.getCompiledCacheSize()).poolSize(settings.getPool().getSize())
                     .maxOverflow(settings.getPool().getMaxOverflow()).poolTimeout(settings.getPool().getTimeout());
+            applyTimeouts(builder, settings);
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
             return builder.build();
         }
@@ -132,5 +134,15 @@ public class AthanorAutoConfiguration {
     @ConditionalOnMissingBean
     static AthanorExceptionTranslator athanorExceptionTranslator() {
         return new AthanorExceptionTranslator();
+    }
+
+    /** Settings both engines take, whoever owns the pool; unset means the engine's default (off). */
+    private static void applyTimeouts(EngineBuilder builder, AthanorProperties.Engine settings) {
+        if (settings.getStatementTimeout() != null) {
+            builder.statementTimeout(settings.getStatementTimeout());
+        }
+        if (settings.getLeakDetectionThreshold() != null) {
+            builder.leakDetectionThreshold(settings.getLeakDetectionThreshold());
+        }
     }
 }

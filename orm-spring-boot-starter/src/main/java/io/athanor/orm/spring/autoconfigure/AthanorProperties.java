@@ -113,6 +113,20 @@ public class AthanorProperties {
         /** How many compiled statements to keep. */
         private int compiledCacheSize = 500;
 
+        /**
+         * Cancel statements running longer than this (QueryTimeoutException, ATH-E100; JDBC counts whole
+         * seconds). Default: none, the database's own.
+         */
+        private Duration statementTimeout;
+
+        /**
+         * Warn (ATH-E099) about a connection held by a session or connection for longer than this, with the
+         * stack trace of where it was checked out, to find sessions that are never closed. Default: off;
+         * each check-out then records a stack trace, so keep it for development and tests or set it well
+         * above the longest transaction.
+         */
+        private Duration leakDetectionThreshold;
+
         private final Pool pool = new Pool();
 
         public String getUrl() {
@@ -161,6 +175,22 @@ public class AthanorProperties {
 
         public void setCompiledCacheSize(int compiledCacheSize) {
             this.compiledCacheSize = compiledCacheSize;
+        }
+
+        public Duration getStatementTimeout() {
+            return statementTimeout;
+        }
+
+        public void setStatementTimeout(Duration statementTimeout) {
+            this.statementTimeout = statementTimeout;
+        }
+
+        public Duration getLeakDetectionThreshold() {
+            return leakDetectionThreshold;
+        }
+
+        public void setLeakDetectionThreshold(Duration leakDetectionThreshold) {
+            this.leakDetectionThreshold = leakDetectionThreshold;
         }
 
         public Pool getPool() {

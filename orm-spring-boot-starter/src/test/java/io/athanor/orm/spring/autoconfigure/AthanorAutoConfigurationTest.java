@@ -1,5 +1,6 @@
 package io.athanor.orm.spring.autoconfigure;
 
+import io.athanor.orm.QueryTimeoutException;
 import io.athanor.orm.engine.Engine;
 import io.athanor.orm.mapping.Registry;
 import io.athanor.orm.session.Session;
@@ -8,6 +9,10 @@ import io.athanor.orm.spring.model.Customer;
 import io.athanor.orm.spring.model.ModelPackage;
 import io.athanor.orm.spring.other.Product;
 import io.athanor.orm.spring.transaction.AthanorExceptionTranslator;
+import io.athanor.orm.sql.Sql;
+import io.athanor.orm.testing.LogCapture;
+
+import ch.qos.logback.classic.Level;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
@@ -19,10 +24,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AthanorAutoConfigurationTest {
 
@@ -206,5 +213,50 @@ class AthanorAutoConfigurationTest {
         SessionFactoryCustomizer sessionFactoryCustomizer() {
             return builder -> builder.autoflush(false);
         }
+    }
+
+    @Test
+    void leakDetectionThresholdPropertyReportsASessionLeftOpenOnTheApplicationsDataSource() {
+        runner.withUserConfiguration(ModelPackage.class)
+                .withPropertyValues("athanor.engine.leak-detection-threshold=100ms")
+                .run(context -> {
+                    try (LogCapture log = LogCapture.engineLog(Level.WARN);
+                         Session session = context.getBean(SessionFactory.class).openSession()) {
+                        session.execute(Sql.text("select 1"));
+
+                        List<String> warnings = awaitWarnings(log);
+                        assertThat(warnings).hasSize(1);
+                        assertThat(warnings.get(0)).startsWith("[ATH-E099] A connection of pool '")
+                                .contains("' has been checked out for more than 100 ms (leakDetectionThreshold)");
+                    }
+                });
+    }
+
+    /** The leak detector's own thread logs the warning 100 ms after the check-out. */
+    private static List<String> awaitWarnings(LogCapture log) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (log.messages(Level.WARN).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        return log.messages(Level.WARN);
+    }
+
+    @Test
+    void statementTimeoutPropertyCancelsALongerStatementOnAthanorsOwnPool() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AthanorAutoConfiguration.class))
+                .withUserConfiguration(ModelPackage.class)
+                .withPropertyValues("athanor.engine.url=jdbc:h2:mem:timeout_" + UUID.randomUUID(),
+                        "athanor.engine.statement-timeout=1s")
+                .run(context -> {
+                    String slow = "select count(*) from system_range(1, 100000) a, system_range(1, 100000) b";
+                    try (Session session = context.getBean(SessionFactory.class).openSession()) {
+                        QueryTimeoutException timeout = catchThrowableOfType(QueryTimeoutException.class,
+                                () -> session.execute(Sql.text(slow)));
+
+                        assertThat(timeout).as("the slow statement's failure").isNotNull();
+                        assertThat(timeout.code()).isEqualTo("ATH-E100");
+                        assertThat(timeout.sql()).isEqualTo(slow);
+                    }
+                });
     }
 }
