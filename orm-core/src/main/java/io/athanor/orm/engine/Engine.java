@@ -132,6 +132,35 @@ public final class Engine implements AutoCloseable {
      * @throws InvalidRequestException when the engine was disposed
      */
     public Connection connect() {
+        return connect(null, null);
+    }
+
+    /**
+     * Whether {@link EngineBuilder#leakDetectionThreshold} is on. Something that is opened before it
+     * connects, such as a Session, records where it was opened only then, for
+     * {@link #connect(String, Throwable)}.
+     *
+     * @return true when connections held too long are reported
+     */
+    public boolean detectsLeaks() {
+        return leakDetector != null;
+    }
+
+    /**
+     * Checks out a connection, as {@link #connect()}, on behalf of something opened earlier than its first
+     * statement, such as a Session: if the connection is then held longer than
+     * {@link EngineBuilder#leakDetectionThreshold}, the warning ({@code ATH-E099}) names where that holder
+     * was opened as well as where the connection was checked out.
+     *
+     * @param holder what holds the connection, for the message (e.g. {@code "a session"}), or {@code null}
+     * @param openedAt created where the holder was opened, for its stack trace, or {@code null}
+     * @return an open connection; close it, preferably with try-with-resources
+     * @throws PoolTimeoutException (code {@code ATH-E098}) when every connection of the pool stayed in use
+     *         for longer than {@code poolTimeout}
+     * @throws DatabaseException (code {@code ATH-E011}) when no connection can be had
+     * @throws InvalidRequestException when the engine was disposed
+     */
+    public Connection connect(String holder, Throwable openedAt) {
         if (disposed) {
             throw new InvalidRequestException("ATH-E010", this + " was disposed; create a new Engine to connect again.");
         }
@@ -143,7 +172,7 @@ public final class Engine implements AutoCloseable {
                 resolved = Dialects.forProductName(jdbc.getMetaData().getDatabaseProductName());
                 dialect = resolved;
             }
-            watch = leakDetector == null ? null : leakDetector.watch(poolName());
+            watch = leakDetector == null ? null : leakDetector.watch(poolName(), holder, openedAt);
             return new Connection(this, jdbc, resolved, log, watch);
         } catch (SQLException | RuntimeException failure) {
             if (watch != null) {

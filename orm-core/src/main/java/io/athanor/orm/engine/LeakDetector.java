@@ -45,10 +45,12 @@ final class LeakDetector {
      * Starts watching a connection just checked out; call from the thread that checked it out.
      *
      * @param poolName the pool's name, for the message
+     * @param holder what holds the connection (e.g. "a session"), or null
+     * @param openedAt where the holder was opened, or null
      * @return the watch, to be told when the connection is returned
      */
-    Watch watch(String poolName) {
-        return new Watch(poolName);
+    Watch watch(String poolName, String holder, Throwable openedAt) {
+        return new Watch(poolName, holder, openedAt);
     }
 
     /** Where a connection was checked out: logged as the "exception" of the warning, for its stack trace. */
@@ -66,12 +68,20 @@ final class LeakDetector {
         private final long checkedOut = System.nanoTime();
         private final String thread = Thread.currentThread().getName();
         private final CheckedOutHere where;
+        private final String holder;
+        private final Throwable openedAt;
         private final Future<?> task;
         private volatile boolean reported;
 
-        private Watch(String poolName) {
+        private Watch(String poolName, String holder, Throwable openedAt) {
             this.poolName = poolName;
+            this.holder = holder;
+            this.openedAt = openedAt;
             this.where = new CheckedOutHere(thread);
+            if (openedAt != null) {
+                // Logged as "Caused by": the second stack trace, of where the holder was opened.
+                where.initCause(openedAt);
+            }
             this.task = TIMER.schedule(this, thresholdMillis, TimeUnit.MILLISECONDS);
         }
 
@@ -80,12 +90,16 @@ final class LeakDetector {
         public void run() {
             reported = true;
             String caller = applicationFrame(where.getStackTrace());
+            String opener = openedAt == null ? null : applicationFrame(openedAt.getStackTrace());
+            String heldBy = openedAt == null ? "" : ", for " + (holder == null ? "what was" : holder)
+                    + " opened" + (opener == null ? "" : " at " + opener);
             LOGGER.warn("[ATH-E099] A connection of pool '{}' has been checked out for more than {} ms"
-                            + " (leakDetectionThreshold) and is still in use; it was checked out by thread '{}'{} (stack"
-                            + " trace below). An open Session holds its connection from its first statement until"
+                            + " (leakDetectionThreshold) and is still in use; it was checked out by thread '{}'{}{} (stack"
+                            + " {} below). An open Session holds its connection from its first statement until"
                             + " commit(), rollback() or close(), and a Connection until close(): close them, preferably"
                             + " with try-with-resources. If such long work is intended, raise leakDetectionThreshold.",
-                    poolName, thresholdMillis, thread, caller == null ? "" : " at " + caller, where);
+                    poolName, thresholdMillis, thread, caller == null ? "" : " at " + caller, heldBy,
+                    openedAt == null ? "trace" : "traces", where);
         }
 
         /** The connection went back to the pool. */

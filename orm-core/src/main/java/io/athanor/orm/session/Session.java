@@ -88,6 +88,11 @@ public final class Session implements AutoCloseable {
     private boolean flushing;
     private boolean closed;
     private int noAutoflushDepth;
+    /**
+     * Where the session was opened, recorded only when the engine reports leaked connections: the session
+     * checks out its connection at its first statement, and a leak warning names both places.
+     */
+    private final Throwable openedAt;
 
     Session(SessionFactory factory) {
         this(factory, null);
@@ -102,6 +107,8 @@ public final class Session implements AutoCloseable {
         this.autoflush = factory.autoflush();
         this.expireOnCommit = factory.expireOnCommit();
         this.queries = new QueryExecutor(this, registry, identityMap, loader);
+        this.openedAt = joined == null && engine.detectsLeaks()
+                ? new OpenedHere(Thread.currentThread().getName()) : null;
         for (SessionListener listener : factory.listeners()) {
             listener.sessionOpened(this);
         }
@@ -1112,7 +1119,7 @@ public final class Session implements AutoCloseable {
         try {
             requireUsable();
             if (connection == null) {
-                connection = engine.connect();
+                connection = openedAt == null ? engine.connect() : engine.connect("a session", openedAt);
             }
             return connection;
         } finally {
@@ -1276,5 +1283,14 @@ public final class Session implements AutoCloseable {
     @Override
     public String toString() {
         return "Session#" + id;
+    }
+
+    /** Where a session was opened: the second stack trace of a leak warning (ATH-E099). */
+    private static final class OpenedHere extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        OpenedHere(String thread) {
+            super("The session was opened here, by thread '" + thread + "'");
+        }
     }
 }

@@ -93,6 +93,7 @@ class PoolExhaustionTest {
             throws Exception {
         open(db, db.engineBuilder().leakDetectionThreshold(Duration.ofMillis(100)).poolName("leaks-" + db.label())
                 .build());
+        int openedAt = new Throwable().getStackTrace()[0].getLineNumber() + 1;
         try (EngineLog log = new EngineLog(); Session session = sessions.openSession()) {
             int checkedOutAt = new Throwable().getStackTrace()[0].getLineNumber() + 1;
             session.execute(Sql.text("select 1"));
@@ -104,7 +105,9 @@ class PoolExhaustionTest {
                     + "' has been checked out for more than 100 ms (leakDetectionThreshold) and is still in use; it was"
                     + " checked out by thread '" + thread + "' at " + PoolExhaustionTest.class.getName()
                     + ".aConnectionHeldLongerThanLeakDetectionThresholdIsLoggedWithWhereItWasCheckedOut(PoolExhaustionTest"
-                    + ".java:" + checkedOutAt + ") (stack trace below). An open Session holds its connection from its"
+                    + ".java:" + checkedOutAt + "), for a session opened at " + PoolExhaustionTest.class.getName()
+                    + ".aConnectionHeldLongerThanLeakDetectionThresholdIsLoggedWithWhereItWasCheckedOut(PoolExhaustionTest"
+                    + ".java:" + openedAt + ") (stack traces below). An open Session holds its connection from its"
                     + " first statement until commit(), rollback() or close(), and a Connection until close(): close"
                     + " them, preferably with try-with-resources. If such long work is intended, raise"
                     + " leakDetectionThreshold.");
@@ -116,13 +119,21 @@ class PoolExhaustionTest {
                     "at " + PoolExhaustionTest.class.getName()
                             + ".aConnectionHeldLongerThanLeakDetectionThresholdIsLoggedWithWhereItWasCheckedOut"
                             + "(PoolExhaustionTest.java:" + checkedOutAt + ")");
+            IThrowableProxy opened = where.getCause();
+            assertThat(opened.getMessage()).isEqualTo("The session was opened here, by thread '" + thread + "'");
+            assertThat(Arrays.stream(opened.getStackTraceElementProxyArray()).map(StackTraceElementProxy::getSTEAsString)
+                    .collect(Collectors.toList())).as("the logged stack trace of the session's opening").contains(
+                    "at " + PoolExhaustionTest.class.getName()
+                            + ".aConnectionHeldLongerThanLeakDetectionThresholdIsLoggedWithWhereItWasCheckedOut"
+                            + "(PoolExhaustionTest.java:" + openedAt + ")");
 
             session.commit();
             assertThat(log.messages(Level.INFO)).as("what is logged when the connection is returned").hasSize(1)
                     .allSatisfy(message -> assertThat(message).matches("A connection of pool 'leaks-" + db.label()
                             + "' reported as held too long \\(ATH-E099\\) was returned after \\d+ ms\\."));
             System.out.printf("[fault] %s: connection held past leakDetectionThreshold 100 ms: 1 ATH-E099 warning"
-                    + " naming line %d of the test%n", db.label(), checkedOutAt);
+                    + " naming the test's lines %d (checked out) and %d (session opened)%n", db.label(), checkedOutAt,
+                    openedAt);
         }
         assertAllConnectionsReturned();
     }
