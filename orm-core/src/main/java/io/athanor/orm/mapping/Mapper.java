@@ -122,6 +122,16 @@ public final class Mapper<T> implements io.athanor.orm.sql.EntityInfo {
     }
 
     @Override
+    public Object storable(String attribute, Object value, io.athanor.orm.sql.StorageLimits limits, String database) {
+        ColumnAttribute mapped = attribute(attribute);
+        Class<?> javaType = mapped.javaType().isPrimitive()
+                ? java.lang.invoke.MethodType.methodType(mapped.javaType()).wrap().returnType() : mapped.javaType();
+        // A statement may give a value of another type than the field's (a String for a date, say): the driver
+        // converts those, as before; values of the field's own type are checked as a flush checks them.
+        return javaType.isInstance(value) ? mapped.storable(value, limits, database) : value;
+    }
+
+    @Override
     public List<List<String[]>> foreignKeysTo(io.athanor.orm.sql.EntityInfo other) {
         List<List<String[]>> keys = new ArrayList<>();
         if (!(other instanceof Mapper)) {

@@ -339,6 +339,10 @@ final class QueryExecutor {
         // Every row is bound in the mapper's attribute order, whatever the iteration order of its map, so that
         // one compiled statement fits all of them.
         Mapper<?> mapper = registry.mapper(insert.entity());
+        for (String name : rows.get(0).keySet()) {
+            // A name the class does not map: ATH-E053 listing its attributes, rather than a row-shape mismatch.
+            mapper.attribute(name);
+        }
         List<String> attributes = new ArrayList<>();
         for (ColumnAttribute attribute : mapper.attributes()) {
             if (rows.get(0).containsKey(attribute.name())) {

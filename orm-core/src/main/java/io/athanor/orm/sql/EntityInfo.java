@@ -32,6 +32,22 @@ public interface EntityInfo {
     SqlType columnType(String attribute);
 
     /**
+     * The value to bind for an attribute that an INSERT or UPDATE writes, after checking that its column
+     * stores the value exactly on the database at hand, as a flush checks it.
+     *
+     * @param attribute the attribute name
+     * @param value a non-null value
+     * @param limits what the database stores
+     * @param database the database's name, for the message
+     * @return the value to bind
+     * @throws io.athanor.orm.ArgumentException (ATH-E105 to ATH-E111) naming the attribute, when the
+     *         database would truncate, round or otherwise alter the value
+     */
+    default Object storable(String attribute, Object value, StorageLimits limits, String database) {
+        return value;
+    }
+
+    /**
      * The foreign keys from this entity's table to another's, each as pairs of (this attribute, other
      * attribute), for inferring a join's ON clause.
      *

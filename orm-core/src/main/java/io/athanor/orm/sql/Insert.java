@@ -150,7 +150,7 @@ public final class Insert extends CompilableStatement {
                         if (value instanceof Expression) {
                             ((Expression<?>) value).compile(compiler);
                         } else {
-                            compiler.bind(value, compiler.columnType(entity, attribute), attribute);
+                            compiler.bindWritten(entity, attribute, value);
                         }
                     }
                     compiler.append(")");

@@ -79,6 +79,19 @@ public final class SqlCompiler {
         return this;
     }
 
+    /**
+     * Binds a value an INSERT or UPDATE writes into an entity's attribute, after the entity's check that
+     * its column stores it exactly (as a flush does). Checked in the pass that collects the values, which
+     * every execution runs, and not again when the SQL is compiled.
+     */
+    SqlCompiler bindWritten(Class<?> entity, String attribute, Object value) {
+        Object written = value;
+        if (keyMode && value != null && resolver != null) {
+            written = resolver.entity(entity).storable(attribute, value, dialect.storageLimits(), dialect.name());
+        }
+        return bind(written, columnType(entity, attribute), attribute);
+    }
+
     /** The table information of an entity; in key mode only its name is needed, so nothing is resolved. */
     EntityInfo entity(Class<?> type) {
         if (resolver == null) {

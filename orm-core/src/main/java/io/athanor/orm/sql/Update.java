@@ -122,8 +122,7 @@ public final class Update extends CompilableStatement {
                 if (assignment.getValue() instanceof Expression) {
                     ((Expression<?>) assignment.getValue()).compile(compiler);
                 } else {
-                    compiler.bind(assignment.getValue(), compiler.columnType(entity, assignment.getKey()),
-                            assignment.getKey());
+                    compiler.bindWritten(entity, assignment.getKey(), assignment.getValue());
                 }
             }
             Select.compileConditions(compiler, " WHERE ", where);
