@@ -36,6 +36,13 @@ import java.util.Map;
  * (the database rolled the transaction back itself), and anything else raises
  * {@link InvalidRequestException} {@code ATH-E102}. See {@link #isConnectionLost()}.
  *
+ * <p>When an error ends the transaction on the database's side while the connection stays up (PostgreSQL
+ * aborts a transaction at its first error; every database rolls back a deadlock victim), the connection
+ * refuses further statements and {@link #commit()} with {@link InvalidRequestException} {@code ATH-E103}
+ * until {@link #rollback()}: otherwise later statements would run in a new transaction, or a COMMIT would
+ * silently roll back, and work the database discarded would look committed. See
+ * {@link #isTransactionAborted()}.
+ *
  * <p>Not thread-safe: use a connection from one thread at a time, for one unit of work.
  */
 public final class Connection implements AutoCloseable {
@@ -55,6 +62,9 @@ public final class Connection implements AutoCloseable {
     private boolean closed;
     /** The failure that showed the connection to the database was gone; null while it works. */
     private ConnectionLostException lost;
+    /** The error after which the database aborted or rolled back the current transaction; null otherwise. */
+    private OrmException abortedBy;
+    private DefaultDialect.ErrorEffect abortEffect;
     private int savepointCounter;
 
     Connection(Engine engine, java.sql.Connection jdbc, Dialect dialect, StatementLog log, LeakDetector.Watch leakWatch)
@@ -351,6 +361,7 @@ public final class Connection implements AutoCloseable {
                 log.event("ROLLBACK (not sent: the connection was lost, and the database rolled back)");
             }
             transactionBegun = false;
+            abortedBy = null;
         } catch (SQLException failure) {
             OrmException error = failed(failure, null, List.of());
             if (!(error instanceof ConnectionLostException)) {
@@ -361,6 +372,7 @@ public final class Connection implements AutoCloseable {
             // recover from the loss.
             log.event("ROLLBACK (the connection was lost, and the database rolled back)");
             transactionBegun = false;
+            abortedBy = null;
         }
     }
 
@@ -397,11 +409,16 @@ public final class Connection implements AutoCloseable {
     }
 
     void rollbackToSavepoint(java.sql.Savepoint savepoint, String name) {
-        requireUsable("roll back to a savepoint");
+        // PostgreSQL's aborted transaction recovers by rolling back to a savepoint taken before the error.
+        boolean recovers = abortEffect == DefaultDialect.ErrorEffect.TRANSACTION_ABORTED;
+        requireUsable("roll back to a savepoint", recovers);
         forgetSavepointsFrom(name);
         try {
             jdbc.rollback(savepoint);
             log.event("ROLLBACK TO SAVEPOINT " + name);
+            if (recovers) {
+                abortedBy = null;
+            }
         } catch (SQLException failure) {
             throw failed(failure, "ROLLBACK TO SAVEPOINT " + name, List.of());
         }
@@ -537,9 +554,41 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the database aborted or rolled back the current transaction after an error, while the
+     * connection itself still works: statements and {@link #commit()} are refused ({@code ATH-E103}) until
+     * {@link #rollback()}.
+     *
+     * @return true from the error until the next rollback
+     */
+    public boolean isTransactionAborted() {
+        return abortedBy != null;
+    }
+
+    /** Whether the database rolled back the whole transaction, savepoints included. */
+    boolean isTransactionRolledBack() {
+        return abortedBy != null && abortEffect == DefaultDialect.ErrorEffect.TRANSACTION_ROLLED_BACK;
+    }
+
     /** Open, and its link to the database not lost: what every operation that talks to the database needs. */
     private void requireUsable(String operation) {
+        requireUsable(operation, false);
+    }
+
+    private void requireUsable(String operation, boolean evenIfAborted) {
         requireOpen();
+        if (abortedBy != null && lost == null && !evenIfAborted) {
+            throw new InvalidRequestException("ATH-E103", abortEffect == DefaultDialect.ErrorEffect.TRANSACTION_ABORTED
+                    ? "This Connection's transaction was aborted by an earlier error (the cause, " + code(abortedBy)
+                    + "), so it cannot " + operation + ": " + dialect.name() + " ignores every statement of a"
+                    + " transaction after its first error, and a COMMIT would roll it back without saying so. Call"
+                    + " rollback() (or roll back to a savepoint taken before the error) and run the work again."
+                    : "The database rolled back this Connection's transaction after an earlier error (the cause, "
+                    + code(abortedBy) + ": a deadlock or a serialization failure), so it cannot " + operation
+                    + ": none of the transaction's work was kept, and what ran now would start a new transaction"
+                    + " that only looks like the old one. Call rollback() and run the whole transaction again.",
+                    abortedBy);
+        }
         if (lost != null) {
             throw new InvalidRequestException("ATH-E102", "This Connection was lost earlier (the cause, ATH-E097), so"
                     + " it cannot " + operation + ": the database ended its session, and the transaction with it."
@@ -547,6 +596,10 @@ public final class Connection implements AutoCloseable {
                     + " from the pool for its next statement); close() a plain Connection and get a new one with"
                     + " engine.connect().", lost);
         }
+    }
+
+    private static String code(OrmException error) {
+        return error.code() == null ? error.getClass().getSimpleName() : error.code();
     }
 
     OrmException translate(SQLException failure) {
@@ -559,6 +612,15 @@ public final class Connection implements AutoCloseable {
      */
     private OrmException failed(SQLException failure, String sql, List<String> parameters) {
         OrmException error = dialect.translate(failure, sql, parameters);
+        if (!(error instanceof ConnectionLostException) && transactionBegun && abortedBy == null) {
+            DefaultDialect.ErrorEffect effect = dialect instanceof DefaultDialect
+                    ? ((DefaultDialect) dialect).effectOnTransaction(failure)
+                    : DefaultDialect.ErrorEffect.STATEMENT_UNDONE;
+            if (effect != DefaultDialect.ErrorEffect.STATEMENT_UNDONE) {
+                abortedBy = error;
+                abortEffect = effect;
+            }
+        }
         if (error instanceof ConnectionLostException && lost == null) {
             lost = (ConnectionLostException) error;
             if (!external) {

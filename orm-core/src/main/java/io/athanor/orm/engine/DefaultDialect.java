@@ -459,6 +459,43 @@ public abstract class DefaultDialect implements Dialect {
         return name;
     }
 
+    /** What an error did to the transaction it happened in. */
+    protected enum ErrorEffect {
+        /** Only the failed statement was undone; the transaction goes on (MariaDB, H2, most databases). */
+        STATEMENT_UNDONE,
+        /**
+         * The transaction is aborted: the database ignores its statements until it ends, and a COMMIT rolls
+         * it back; rolling back to a savepoint taken before the error recovers it (PostgreSQL).
+         */
+        TRANSACTION_ABORTED,
+        /** The database rolled the whole transaction back (a deadlock victim, a serialization failure). */
+        TRANSACTION_ROLLED_BACK
+    }
+
+    /**
+     * What a statement's error did to its transaction. By default the SQL standard's class {@code 40}
+     * ("transaction rollback": deadlocks, serialization failures) rolled the transaction back, and any other
+     * error undid only the statement; PostgreSQL overrides this, as any error aborts its transaction.
+     *
+     * @param error the driver's exception
+     * @return the effect
+     */
+    protected ErrorEffect effectOnTransaction(SQLException error) {
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof SQLException) {
+                SQLException sqlError = (SQLException) current;
+                if (sqlError.getSQLState() != null && sqlError.getSQLState().startsWith("40")) {
+                    return ErrorEffect.TRANSACTION_ROLLED_BACK;
+                }
+                current = sqlError.getNextException() != null ? sqlError.getNextException() : sqlError.getCause();
+            } else {
+                current = current.getCause();
+            }
+        }
+        return ErrorEffect.STATEMENT_UNDONE;
+    }
+
     /**
      * Whether the error means that the connection to the database is gone: SQLState class 08
      * (connection exception), PostgreSQL's {@code 57P01}-{@code 57P03} and {@code 57P05} (the server

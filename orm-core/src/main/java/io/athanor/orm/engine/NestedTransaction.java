@@ -46,12 +46,13 @@ public final class NestedTransaction implements AutoCloseable {
     }
 
     /**
-     * Rolls back if still active. On a connection that was lost there is no savepoint left to roll back
-     * to (the database ended the whole transaction), so it only ends, as the connection's own close does.
+     * Rolls back if still active. On a connection that was lost, or whose transaction the database rolled
+     * back after a deadlock, there is no savepoint left to roll back to (the database ended the whole
+     * transaction), so it only ends, as the connection's own close does.
      */
     @Override
     public void close() {
-        if (active && connection.isConnectionLost()) {
+        if (active && (connection.isConnectionLost() || connection.isTransactionRolledBack())) {
             active = false;
         } else if (active && !connection.isClosed()) {
             rollback();

@@ -141,4 +141,10 @@ public final class PostgresDialect extends DefaultDialect {
             return null;
         }
     }
+
+    /** PostgreSQL aborts a transaction at its first error, whatever the error (a deadlock too). */
+    @Override
+    protected ErrorEffect effectOnTransaction(SQLException error) {
+        return ErrorEffect.TRANSACTION_ABORTED;
+    }
 }
