@@ -124,11 +124,10 @@ public final class Mapper<T> implements io.athanor.orm.sql.EntityInfo {
     @Override
     public Object storable(String attribute, Object value, io.athanor.orm.sql.StorageLimits limits, String database) {
         ColumnAttribute mapped = attribute(attribute);
-        Class<?> javaType = mapped.javaType().isPrimitive()
-                ? java.lang.invoke.MethodType.methodType(mapped.javaType()).wrap().returnType() : mapped.javaType();
-        // A statement may give a value of another type than the field's (a String for a date, say): the driver
-        // converts those, as before; values of the field's own type are checked as a flush checks them.
-        return javaType.isInstance(value) ? mapped.storable(value, limits, database) : value;
+        // A statement may give a value of another type than the field's: a Double for a NUMERIC column is checked
+        // like one, a String for a date column is left to the driver's conversion.
+        return StorableValues.understands(mapped.column().type(), value) ? mapped.storable(value, limits, database)
+                : value;
     }
 
     @Override

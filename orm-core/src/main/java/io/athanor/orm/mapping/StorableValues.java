@@ -92,6 +92,54 @@ final class StorableValues {
         }
     }
 
+    /**
+     * Whether {@link #check} knows how its column stores a value of this class. A flush always gives the
+     * field's own type; an INSERT or UPDATE statement may give another one (a {@code Double} for a
+     * NUMERIC column, say), which is checked when it is of a kind the column's check reads, and otherwise
+     * left to the driver's conversion.
+     *
+     * @param type the column's type
+     * @param value a non-null value
+     * @return true when {@link #check} can check it
+     */
+    static boolean understands(SqlType type, Object value) {
+        switch (type.kind()) {
+            case TEXT:
+            case JSON:
+                return value instanceof String;
+            case UUID:
+                return value instanceof java.util.UUID;
+            case SMALL_INTEGER:
+            case INTEGER:
+            case BIG_INTEGER:
+            case NUMERIC:
+            case FLOAT:
+            case DOUBLE:
+                return value instanceof Number;
+            case BINARY:
+                return value instanceof byte[];
+            case DATE:
+                return value instanceof LocalDate;
+            case TIME:
+                return value instanceof LocalTime;
+            case DATETIME:
+                return value instanceof LocalDateTime || value instanceof OffsetDateTime || value instanceof Instant;
+            default:
+                // STRING writes any value's text; the other kinds are not checked.
+                return true;
+        }
+    }
+
+    /** A double or float as the exact decimal it stands for, refusing NaN and the infinities. */
+    private static BigDecimal finite(ColumnAttribute attribute, Object value) {
+        double number = ((Number) value).doubleValue();
+        if (Double.isNaN(number) || Double.isInfinite(number)) {
+            throw new ArgumentException("ATH-E109", attribute + " is given " + number + ", which its column "
+                    + where(attribute) + " cannot hold: the value was not written.");
+        }
+        return value instanceof Float ? new BigDecimal(value.toString()) : BigDecimal.valueOf(number);
+    }
+
     private static String where(ColumnAttribute attribute) {
         return attribute.column().qualifiedName() + " (" + attribute.column().type() + ")";
     }
@@ -170,7 +218,18 @@ final class StorableValues {
 
     private static void integer(ColumnAttribute attribute, Object value, SqlType type, long min, long max) {
         boolean fits;
-        if (value instanceof BigInteger) {
+        if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+            // Only a statement gives these for an integer column (a field of that type maps to NUMERIC or DOUBLE):
+            // the database would round a fraction away, or the conversion below would cut it.
+            BigDecimal decimal = value instanceof BigDecimal ? (BigDecimal) value : finite(attribute, value);
+            BigDecimal whole = decimal.setScale(0, java.math.RoundingMode.DOWN);
+            if (decimal.compareTo(whole) != 0) {
+                throw new ArgumentException("ATH-E108", attribute + " is given a number with a fraction, but its column "
+                        + where(attribute) + " holds whole numbers, so the database would round it: the value was not"
+                        + " written. Round it yourself, or give a whole number.");
+            }
+            fits = whole.compareTo(BigDecimal.valueOf(min)) >= 0 && whole.compareTo(BigDecimal.valueOf(max)) <= 0;
+        } else if (value instanceof BigInteger) {
             BigInteger big = (BigInteger) value;
             fits = big.bitLength() < 64 && big.longValue() >= min && big.longValue() <= max;
         } else {

@@ -77,6 +77,37 @@ class HostileInputStatementTest {
     }
 
     @AcrossDatabases
+    void aDoubleGivenForADecimalAttributeIsCheckedAgainstTheColumnsScale(TestDatabase db) {
+        EdgeStore store = EdgeStore.on(db);
+        long id = store.insert("price", new BigDecimal("2.50"));
+
+        ArgumentException refused;
+        try (Session session = store.sessions().openSession()) {
+            refused = catchThrowableOfType(ArgumentException.class, () -> session.execute(Sql.update(EdgeValues.class)
+                    .values("price", 1.005).where(Sql.col("id").eq(id))));
+        }
+
+        assertThat(refused).hasMessage(PRICE_REFUSED);
+        assertThat(store.read(id, "price")).isEqualTo(new BigDecimal("2.50"));
+    }
+
+    @AcrossDatabases
+    void aFractionGivenForAnIntegerAttributeIsRefusedRatherThanRounded(TestDatabase db) {
+        EdgeStore store = EdgeStore.on(db);
+
+        ArgumentException refused;
+        try (Session session = store.sessions().openSession()) {
+            refused = catchThrowableOfType(ArgumentException.class, () -> session.execute(Sql.insert(EdgeValues.class),
+                    List.of(Map.of("id", 1L, "counter", 0L, "count", 1.5))));
+        }
+
+        assertThat(refused).hasMessage("[ATH-E108] EdgeValues.count is given a number with a fraction, but its column"
+                + " edge_values.count (INTEGER) holds whole numbers, so the database would round it: the value was not"
+                + " written. Round it yourself, or give a whole number.");
+        assertThat(store.rows()).isZero();
+    }
+
+    @AcrossDatabases
     void aBulkInsertOfNanosecondsIsRefusedNamingTheFix(TestDatabase db) {
         EdgeStore store = EdgeStore.on(db);
         LocalDateTime withNanos = LocalDateTime.of(2026, 11, 25, 12, 0, 0, 123_456_789);
