@@ -5,6 +5,7 @@ import io.athanor.orm.IntegrityException;
 import io.athanor.orm.LockTimeoutException;
 import io.athanor.orm.OrmException;
 import io.athanor.orm.QueryTimeoutException;
+import io.athanor.orm.TransactionConflictException;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -51,9 +52,23 @@ final class ErrorTranslator {
                     + " timeout for this work; roll back the transaction before using it again.", sql, parameters,
                     cancelled);
         }
+        SQLException conflict = firstInChain(error, ErrorTranslator::isTransactionConflict);
+        if (conflict != null) {
+            return new TransactionConflictException("ATH-E104", "The database ended the transaction to resolve a"
+                    + " conflict with a concurrent one (a deadlock, or a serialization failure): "
+                    + driverMessage(conflict) + where + codes(conflict) + " None of the transaction's work was kept."
+                    + " Roll back and run the whole transaction again: under concurrency this is expected, and a retry"
+                    + " usually succeeds. Taking row locks in one order (by primary key, say) makes deadlocks rarer.",
+                    sql, parameters, conflict);
+        }
         String message = "The database refused the statement: " + driverMessage(error) + where + codes(error)
                 + " Check the SQL and its parameters; roll back the transaction before using it again.";
         return dialect.genericError(message, sql, parameters, error);
+    }
+
+    /** The SQL standard's class 40, "transaction rollback": deadlocks and serialization failures. */
+    private static boolean isTransactionConflict(SQLException error) {
+        return error.getSQLState() != null && error.getSQLState().startsWith("40");
     }
 
     private String codes(SQLException error) {

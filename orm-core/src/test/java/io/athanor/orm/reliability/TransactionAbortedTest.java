@@ -2,6 +2,7 @@ package io.athanor.orm.reliability;
 
 import io.athanor.orm.DatabaseException;
 import io.athanor.orm.InvalidRequestException;
+import io.athanor.orm.TransactionConflictException;
 import io.athanor.orm.engine.Connection;
 import io.athanor.orm.engine.Engine;
 import io.athanor.orm.engine.NestedTransaction;
@@ -121,8 +122,14 @@ class TransactionAbortedTest {
                     firstOutcome, secondOutcome).isTrue();
             Connection victim = firstOutcome != null ? first : second;
             Connection winner = firstOutcome != null ? second : first;
-            DatabaseException deadlock = (DatabaseException) (firstOutcome != null ? firstOutcome : secondOutcome);
-            assertThat(deadlock.sqlState()).isIn("40001", "40P01");
+            Throwable deadlock = firstOutcome != null ? firstOutcome : secondOutcome;
+            assertThat(deadlock).isExactlyInstanceOf(TransactionConflictException.class)
+                    .hasMessageStartingWith("[ATH-E104] The database ended the transaction to resolve a conflict with"
+                            + " a concurrent one (a deadlock, or a serialization failure): ")
+                    .hasMessageEndingWith(" None of the transaction's work was kept. Roll back and run the whole"
+                            + " transaction again: under concurrency this is expected, and a retry usually succeeds."
+                            + " Taking row locks in one order (by primary key, say) makes deadlocks rarer.");
+            assertThat(((TransactionConflictException) deadlock).sqlState()).isIn("40001", "40P01");
 
             assertThat(victim.isTransactionAborted()).isTrue();
             InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
@@ -131,7 +138,7 @@ class TransactionAbortedTest {
             assertThat(refused.getMessage()).startsWith(db.kind() == DatabaseKind.POSTGRESQL
                     ? "[ATH-E103] This Connection's transaction was aborted by an earlier error"
                     : "[ATH-E103] The database rolled back this Connection's transaction after an earlier error (the"
-                    + " cause, ATH-E031: a deadlock or a serialization failure), so it cannot execute a statement:");
+                    + " cause, ATH-E104: a deadlock or a serialization failure), so it cannot execute a statement:");
             assertThat(catchThrowableOfType(InvalidRequestException.class, victim::commit))
                     .as("commit after the deadlock").isNotNull().hasMessageStartingWith("[ATH-E103] ");
 

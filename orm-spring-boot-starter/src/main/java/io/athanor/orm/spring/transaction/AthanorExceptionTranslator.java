@@ -12,6 +12,7 @@ import io.athanor.orm.OrmException;
 import io.athanor.orm.PoolTimeoutException;
 import io.athanor.orm.QueryTimeoutException;
 import io.athanor.orm.StaleDataException;
+import io.athanor.orm.TransactionConflictException;
 
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
@@ -22,6 +23,7 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
@@ -36,7 +38,8 @@ import java.sql.SQLException;
  * engine faults into the exceptions Spring's own JDBC support raises for them (a lost connection into
  * {@link DataAccessResourceFailureException}, an exhausted pool into {@link CannotGetJdbcConnectionException},
  * a lock timeout into {@link CannotAcquireLockException}, a statement timeout into Spring's
- * {@link org.springframework.dao.QueryTimeoutException}), other driver errors through Spring's SQLState
+ * {@link org.springframework.dao.QueryTimeoutException}, a deadlock or serialization failure into
+ * {@link PessimisticLockingFailureException}), other driver errors through Spring's SQLState
  * translation. The Athanor exception, with its code and message, is always the cause.
  */
 public final class AthanorExceptionTranslator implements PersistenceExceptionTranslator {
@@ -114,6 +117,9 @@ public final class AthanorExceptionTranslator implements PersistenceExceptionTra
         }
         if (exception instanceof QueryTimeoutException) {
             return new org.springframework.dao.QueryTimeoutException(message, exception);
+        }
+        if (exception instanceof TransactionConflictException) {
+            return new PessimisticLockingFailureException(message, exception);
         }
         return null;
     }

@@ -10,6 +10,7 @@ import io.athanor.orm.NoResultFoundException;
 import io.athanor.orm.PoolTimeoutException;
 import io.athanor.orm.QueryTimeoutException;
 import io.athanor.orm.StaleDataException;
+import io.athanor.orm.TransactionConflictException;
 import io.athanor.orm.session.Session;
 import io.athanor.orm.session.SessionFactory;
 import io.athanor.orm.spring.autoconfigure.AthanorAutoConfiguration;
@@ -143,12 +144,21 @@ class AthanorExceptionTranslatorTest {
     }
 
     @Test
-    void aDeadlockIsTranslatedBySqlStateIntoAPessimisticLockingFailure() {
-        DatabaseException deadlock = new DatabaseException("ATH-E031", "deadlock", "update", List.of(),
-                driverError("40P01"));
+    void aDeadlockOrSerializationFailureBecomesPessimisticLockingFailure() {
+        TransactionConflictException deadlock = new TransactionConflictException("ATH-E104", "deadlock", "update",
+                List.of(), driverError("40P01"));
 
         assertThat(translator.translateExceptionIfPossible(deadlock))
-                .isInstanceOf(PessimisticLockingFailureException.class);
+                .isExactlyInstanceOf(PessimisticLockingFailureException.class).hasCause(deadlock);
+    }
+
+    @Test
+    void anotherDriverErrorIsTranslatedBySqlState() {
+        DatabaseException syntax = new DatabaseException("ATH-E031", "syntax", "selec", List.of(),
+                driverError("42601"));
+
+        assertThat(translator.translateExceptionIfPossible(syntax))
+                .isInstanceOf(org.springframework.jdbc.BadSqlGrammarException.class);
     }
 
     @Test
