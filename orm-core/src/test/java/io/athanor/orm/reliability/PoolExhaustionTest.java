@@ -26,6 +26,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +41,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * {@code poolTimeout} with {@link PoolTimeoutException} ({@code ATH-E098}) naming the pool, its size and
  * the likely cause, and works once a connection is returned. And leak detection: a connection held longer
  * than {@code leakDetectionThreshold} is reported with where it was checked out. Afterwards no connection
- * is checked out. The timeouts are configuration; nothing asserts on elapsed time.
+ * is checked out. The only elapsed-time check is that a waiting session gave up no sooner than the
+ * configured {@code poolTimeout} (and well before the 30 s default).
  */
 class PoolExhaustionTest {
 
@@ -71,6 +77,65 @@ class PoolExhaustionTest {
                     + " ATH-E098 (HikariCP: %s)%n", db.label(), exhausted.getCause().getMessage());
         }
         assertAllConnectionsReturned();
+    }
+
+    @AcrossDatabases
+    void concurrentSessionsBeyondThePoolSizeWaitForPoolTimeoutAndThenFail(TestDatabase db) throws Exception {
+        int poolSize = 2;
+        int threads = 5;
+        Duration poolTimeout = Duration.ofMillis(300);
+        open(db, db.engineBuilder().poolSize(poolSize).maxOverflow(0).poolTimeout(poolTimeout).build());
+        CountDownLatch allFailuresIn = new CountDownLatch(threads - poolSize);
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        List<Future<Long>> waits = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                // Each returns how long its checkout waited before failing, or -1 when it got a connection.
+                waits.add(workers.submit(() -> {
+                    try (Session session = sessions.openSession()) {
+                        long started = System.nanoTime();
+                        try {
+                            session.execute(Sql.text("select 1"));
+                        } catch (PoolTimeoutException exhausted) {
+                            allFailuresIn.countDown();
+                            return System.nanoTime() - started;
+                        }
+                        // Holds its connection until every waiting session has failed.
+                        assertThat(allFailuresIn.await(30, TimeUnit.SECONDS)).as("all waiting sessions failed").isTrue();
+                        return -1L;
+                    }
+                }));
+            }
+            List<Long> failedAfter = new ArrayList<>();
+            for (Future<Long> wait : waits) {
+                long nanos = wait.get(1, TimeUnit.MINUTES);
+                if (nanos >= 0) {
+                    failedAfter.add(TimeUnit.NANOSECONDS.toMillis(nanos));
+                }
+            }
+
+            assertThat(failedAfter).as("sessions that got no connection").hasSize(threads - poolSize);
+            // The configured timeout is honoured: none gave up before it (the default would be 30 s).
+            assertThat(failedAfter).allSatisfy(millis -> assertThat(millis).isBetween(poolTimeout.toMillis(), 29_000L));
+            System.out.printf("[fault] %s: %d concurrent sessions on a pool of %d: %d got a connection, %d failed with"
+                            + " ATH-E098 after %s ms (poolTimeout %d ms)%n", db.label(), threads, poolSize, poolSize,
+                    failedAfter.size(), failedAfter, poolTimeout.toMillis());
+        } finally {
+            workers.shutdownNow();
+        }
+        assertAllConnectionsReturned();
+    }
+
+    @Test
+    void leakDetectionIsOffUnlessAThresholdIsSet() {
+        try (Engine plain = Engine.create("jdbc:h2:mem:leaks_off");
+             Engine watched = Engine.builder().url("jdbc:h2:mem:leaks_on").leakDetectionThreshold(Duration.ofSeconds(10))
+                     .build();
+             Engine zero = Engine.builder().url("jdbc:h2:mem:leaks_zero").leakDetectionThreshold(Duration.ZERO).build()) {
+            assertThat(plain.detectsLeaks()).isFalse();
+            assertThat(watched.detectsLeaks()).isTrue();
+            assertThat(zero.detectsLeaks()).as("Duration.ZERO turns it off").isFalse();
+        }
     }
 
     @AcrossDatabases

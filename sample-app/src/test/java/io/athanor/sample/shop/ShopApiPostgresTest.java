@@ -33,4 +33,9 @@ class ShopApiPostgresTest extends ShopApiTest {
         properties.add("spring.datasource.username", () -> database.username());
         properties.add("spring.datasource.password", () -> database.password());
     }
+
+    @Override
+    boolean leakDetectionExpected() {
+        return false;
+    }
 }

@@ -1,5 +1,7 @@
 package io.athanor.sample.shop;
 
+import io.athanor.orm.engine.Engine;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,14 @@ class ShopApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Engine engine;
+
+    /** application.yml turns leak detection on for the embedded development run; the postgres profile off. */
+    boolean leakDetectionExpected() {
+        return true;
+    }
 
     record Answer(int status, String body) {
         <T> T json(String path) {
@@ -142,5 +152,10 @@ class ShopApiTest {
         assertThat(call("GET", "/api/customers?size=0", null).status()).isEqualTo(400);
         assertThat(call("GET", "/api/customers/abc", null).status()).isEqualTo(400);
         assertThat(customers()).isPositive();
+    }
+
+    @Test
+    void leakDetectionIsOnForEmbeddedDevelopmentAndOffInTheProductionLikeProfile() {
+        assertThat(engine.detectsLeaks()).isEqualTo(leakDetectionExpected());
     }
 }
