@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Tag;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Each property tries {@value EdgeProperty#TRIES} inputs per database (with a fixed seed) and prints
  * how many were stored and how many refused.
  */
+@Tag("heavy")
 class HostileInputRoundTripTest {
 
     /** Fragments that break naive quoting, escaping, parameter parsing or encoding. */
