@@ -67,6 +67,14 @@ class FaultConnectionLostTest {
         FaultOrder(String customer) {
             this.customer = customer;
         }
+
+        Long getId() {
+            return id;
+        }
+
+        void setCustomer(String customer) {
+            this.customer = customer;
+        }
     }
 
     /** Rows of a second table, written by the same flush after the orders (its foreign key orders the two). */
