@@ -86,6 +86,8 @@ public final class Session implements AutoCloseable {
     private Connection connection;
     private RuntimeException flushFailure;
     private boolean flushing;
+    /** Within a flush, from the first statement of the unit of work to the end of the afterFlush listeners. */
+    private boolean writing;
     private boolean closed;
     private int noAutoflushDepth;
     /**
@@ -139,6 +141,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
+            requireNotFlushing("add an object", true);
             attach(object, registry.mapper(requireObject(object).getClass()));
         } finally {
             exit();
@@ -162,6 +165,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
+            requireNotFlushing("add objects", true);
             for (Object object : objects) {
                 attach(object, registry.mapper(requireObject(object).getClass()));
             }
@@ -268,6 +272,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
+            requireNotFlushing("delete an object", true);
             Mapper<?> mapper = registry.mapper(requireObject(object).getClass());
             InstanceState state = stateOf(object);
             if (state == null || state.status == InstanceState.Status.TRANSIENT
@@ -378,10 +383,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void doFlush() {
-        if (flushing) {
-            throw new InvalidRequestException("ATH-E070", this + " is already flushing; a flush cannot start another"
-                    + " one. Do not call flush(), commit() or queries from code that runs during a flush.");
-        }
+        requireNotFlushing("flush", false);
         if (pending.isEmpty() && markedForDeletion.isEmpty() && identityMap.size() == 0) {
             return;
         }
@@ -403,6 +405,7 @@ public final class Session implements AutoCloseable {
             }
             Savepoint savepoint = currentSavepoint();
             long started = System.nanoTime();
+            writing = true;
             int[] written = new UnitOfWork(this, factory.tableRank(), savepoint == null ? null : savepoint.journal)
                     .run(new ArrayList<>(pending), persistent, new ArrayList<>(markedForDeletion));
             if (written != null) {
@@ -417,7 +420,28 @@ public final class Session implements AutoCloseable {
             throw failure;
         } finally {
             flushing = false;
+            writing = false;
         }
+    }
+
+    /**
+     * Refuses, during a flush, what would change the session under the flush's feet or end it: such work
+     * would be lost, undone or half-applied. {@code beforeFlush} listeners may still change objects (they
+     * become part of the flush), but not flush, commit, roll back or close.
+     */
+    private void requireNotFlushing(String operation, boolean allowedBeforeWrites) {
+        if (!flushing || (allowedBeforeWrites && !writing)) {
+            return;
+        }
+        throw new InvalidRequestException("ATH-E070", this + " is flushing, so it cannot " + operation + " now: "
+                + (writing ? "code that runs while a flush writes (MapperListener events, SessionListener.afterFlush)"
+                + " may read, query and set fields of the object at hand, and run SQL through"
+                + " session.connection(), but not add, delete, merge, expunge, expire or refresh objects, run bulk"
+                + " INSERT, UPDATE or DELETE statements through the session, flush, commit, roll back or close: the"
+                + " flush would lose or undo that work. Make such changes in SessionListener.beforeFlush, or after"
+                + " the flush."
+                : "SessionListener.beforeFlush may add, delete and change objects, which become part of this flush,"
+                + " but not flush, commit, roll back or close the session."));
     }
 
     private void failFlush(RuntimeException failure) {
@@ -440,6 +464,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
+            requireNotFlushing("commit", false);
             requireOwnTransaction("commit");
             for (SessionListener listener : factory.listeners()) {
                 listener.beforeCommit(this);
@@ -542,6 +567,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireOpen();
+            requireNotFlushing("roll back", false);
             requireOwnTransaction("roll back");
             rollbackTransaction();
             for (SessionListener listener : factory.listeners()) {
@@ -616,6 +642,7 @@ public final class Session implements AutoCloseable {
         }
         enter();
         try {
+            requireNotFlushing("close", false);
             try {
                 rollbackTransaction();
             } finally {
@@ -646,6 +673,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
+            requireNotFlushing("begin a savepoint", false);
             doFlush();
             NestedTransaction nested = connection().beginNested();
             Savepoint savepoint = new Savepoint(this, nested);
@@ -746,6 +774,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
+            requireNotFlushing("refresh an object", true);
             InstanceState state = persistentState(object, "refresh");
             if (!refreshing.add(state)) {
                 return;
@@ -790,6 +819,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
+            requireNotFlushing("expire an object", true);
             InstanceState state = persistentState(object, "expire");
             state.expired = true;
             if (!state.mapper.relationships().isEmpty()) {
@@ -817,6 +847,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
+            requireNotFlushing("expire objects", true);
             for (InstanceState state : identityMap.all()) {
                 state.expired = true;
             }
@@ -835,6 +866,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireOpen();
+            requireNotFlushing("expunge an object", true);
             InstanceState state = stateOf(object);
             if (state == null || state.session != this) {
                 throw new InvalidRequestException("ATH-E071", describe(state == null
@@ -851,6 +883,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireOpen();
+            requireNotFlushing("expunge objects", true);
             for (InstanceState state : new ArrayList<>(pending)) {
                 expungeState(state);
             }
@@ -901,6 +934,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
+            requireNotFlushing("merge an object", true);
             return merger.merge(object);
         } finally {
             exit();
@@ -982,6 +1016,10 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
+            if (statement instanceof Insert || statement instanceof io.athanor.orm.sql.Update
+                    || statement instanceof io.athanor.orm.sql.Delete) {
+                requireNotFlushing("run a bulk INSERT, UPDATE or DELETE", true);
+            }
             autoflush();
             if (statement instanceof CompilableStatement) {
                 return queries.execute((CompilableStatement) statement);
@@ -1007,6 +1045,7 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireUsable();
+            requireNotFlushing("run a bulk INSERT", true);
             autoflush();
             return queries.insertMany(insert, rows);
         } finally {

@@ -162,7 +162,8 @@ class EventsTest {
 
             assertThatThrownBy(session::flush)
                     .isInstanceOf(InvalidRequestException.class)
-                    .hasMessageStartingWith("[ATH-E070] " + session + " is already flushing");
+                    .hasMessageStartingWith("[ATH-E070] " + session + " is flushing, so it cannot flush now: code that"
+                            + " runs while a flush writes");
         }
     }
 }

@@ -357,8 +357,9 @@ class SessionMisuseTest {
 
             assertThatThrownBy(session::flush)
                     .isInstanceOf(InvalidRequestException.class)
-                    .hasMessage("[ATH-E070] " + session + " is already flushing; a flush cannot start another one. Do"
-                            + " not call flush(), commit() or queries from code that runs during a flush.");
+                    .hasMessage("[ATH-E070] " + session + " is flushing, so it cannot flush now:"
+                            + " SessionListener.beforeFlush may add, delete and change objects, which become part of"
+                            + " this flush, but not flush, commit, roll back or close the session.");
             // The refused flush rolled the transaction back at once, Ed's earlier INSERT with it: nothing of the
             // transaction is left for a later commit to write.
             assertThat(sql.events()).as("transaction events").endsWith("ROLLBACK").doesNotContain("COMMIT");
@@ -366,16 +367,149 @@ class SessionMisuseTest {
         assertThat(customerNamesInTheDatabase(sessions)).isEmpty();
     }
 
+    /** A session whose Customer INSERT event runs {@code work} once, armed after the first flush. */
+    private static SessionFactory sessionsRunningDuringInserts(TestDatabase db, AtomicBoolean armed,
+                                                                java.util.function.BiConsumer<Session, Customer> work) {
+        Engine engine = db.track(db.engineBuilder().echo(true).build());
+        Registry registry = Registry.of(Customer.class);
+        registry.metadata().createAll(engine);
+        return SessionFactory.builder(engine, registry)
+                .listener(Customer.class, new MapperListener<Customer>() {
+                    @Override
+                    public void afterInsert(Session session, Customer customer) {
+                        if (armed.getAndSet(false)) {
+                            work.accept(session, customer);
+                        }
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Runs {@code work} from an afterInsert event during a commit, and returns the commit's failure, checking
+     * that the transaction was rolled back and nothing of it written.
+     */
+    private static InvalidRequestException refusedDuringInsert(TestDatabase db,
+                                                               java.util.function.BiConsumer<Session, Customer> work) {
+        AtomicBoolean armed = new AtomicBoolean(true);
+        SessionFactory sessions = sessionsRunningDuringInserts(db, armed, work);
+        InvalidRequestException refused;
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            session.add(new Customer("Ed", "UK"));
+            session.add(new Customer("Wendy", "US"));
+            refused = catchThrowableOfType(InvalidRequestException.class, session::commit);
+            assertThat(sql.events()).as("transaction events").endsWith("ROLLBACK").doesNotContain("COMMIT");
+        }
+        assertThat(armed).as("the event ran").isFalse();
+        assertThat(customerNamesInTheDatabase(sessions)).isEmpty();
+        assertThat(refused).as("the commit's failure").isNotNull();
+        return refused;
+    }
+
+    private static final String WHILE_WRITING = " now: code that runs while a flush writes (MapperListener events,"
+            + " SessionListener.afterFlush) may read, query and set fields of the object at hand, and run SQL through"
+            + " session.connection(), but not add, delete, merge, expunge, expire or refresh objects, run bulk INSERT,"
+            + " UPDATE or DELETE statements through the session, flush, commit, roll back or close: the flush would"
+            + " lose or undo that work. Make such changes in SessionListener.beforeFlush, or after the flush.";
+
+    @AcrossDatabases
+    void addingAnObjectFromAnInsertEventIsRefusedInsteadOfLosingIt(TestDatabase db) {
+        InvalidRequestException refused = refusedDuringInsert(db,
+                (session, customer) -> session.add(new Customer("Added", "FR")));
+
+        assertThat(refused).hasMessageEndingWith(" is flushing, so it cannot add an object" + WHILE_WRITING);
+    }
+
+    @AcrossDatabases
+    void deletingTheInsertedObjectFromItsInsertEventIsRefusedInsteadOfIgnored(TestDatabase db) {
+        assertThat(refusedDuringInsert(db, Session::delete))
+                .hasMessageEndingWith(" is flushing, so it cannot delete an object" + WHILE_WRITING);
+    }
+
+    @AcrossDatabases
+    void rollingBackFromAnInsertEventIsRefusedInsteadOfReportingTheCommitDone(TestDatabase db) {
+        assertThat(refusedDuringInsert(db, (session, customer) -> session.rollback()))
+                .hasMessageEndingWith(" is flushing, so it cannot roll back" + WHILE_WRITING);
+    }
+
+    @AcrossDatabases
+    void closingFromAnInsertEventIsRefusedInsteadOfReportingTheCommitDone(TestDatabase db) {
+        assertThat(refusedDuringInsert(db, (session, customer) -> session.close()))
+                .hasMessageEndingWith(" is flushing, so it cannot close" + WHILE_WRITING);
+    }
+
+    @AcrossDatabases
+    void committingFromAnInsertEventIsRefused(TestDatabase db) {
+        assertThat(refusedDuringInsert(db, (session, customer) -> session.commit()))
+                .hasMessageEndingWith(" is flushing, so it cannot commit" + WHILE_WRITING);
+    }
+
+    @AcrossDatabases
+    void mergingExpungingAndBulkStatementsFromAnInsertEventAreRefused(TestDatabase db) {
+        assertThat(refusedDuringInsert(db, (session, customer) -> session.merge(new Customer("Merged", "FR"))))
+                .hasMessageEndingWith(" is flushing, so it cannot merge an object" + WHILE_WRITING);
+        assertThat(refusedDuringInsert(db, Session::expunge))
+                .hasMessageEndingWith(" is flushing, so it cannot expunge an object" + WHILE_WRITING);
+        assertThat(refusedDuringInsert(db, (session, customer) -> session.execute(Sql.update(Customer.class)
+                .values("country", "FR").where(Sql.col("name").eq("Ed")))))
+                .hasMessageEndingWith(" is flushing, so it cannot run a bulk INSERT, UPDATE or DELETE" + WHILE_WRITING);
+    }
+
+    @AcrossDatabases
+    void readingAndSqlOnTheSessionsConnectionFromAnInsertEventWork(TestDatabase db) {
+        AtomicBoolean armed = new AtomicBoolean(true);
+        List<Long> seen = new java.util.ArrayList<>();
+        SessionFactory sessions = sessionsRunningDuringInserts(db, armed, (session, customer) -> {
+            seen.add(session.execute(Sql.text("select count(*) from customers")).scalar(Long.class));
+            session.connection().execute(Sql.text("update customers set country = 'XX' where name = 'Ed'"));
+        });
+        try (Session session = sessions.openSession()) {
+            session.add(new Customer("Ed", "UK"));
+            session.commit();
+        }
+
+        assertThat(seen).as("rows the event counted: its own INSERT already ran").containsExactly(1L);
+        Long marked = sessions.inTransaction(session -> session.execute(
+                Sql.text("select count(*) from customers where country = 'XX'")).scalar(Long.class));
+        assertThat(marked).isEqualTo(1);
+    }
+
+    @AcrossDatabases
+    void anObjectAddedByABeforeFlushListenerIsPartOfThatFlush(TestDatabase db) {
+        Engine engine = db.track(db.engineBuilder().build());
+        Registry registry = Registry.of(Customer.class);
+        registry.metadata().createAll(engine);
+        AtomicBoolean armed = new AtomicBoolean(true);
+        SessionFactory sessions = SessionFactory.builder(engine, registry)
+                .listener(new SessionListener() {
+                    @Override
+                    public void beforeFlush(Session session) {
+                        if (armed.getAndSet(false)) {
+                            session.add(new Customer("Audit", "XX"));
+                        }
+                    }
+                })
+                .build();
+        try (Session session = sessions.openSession()) {
+            session.add(new Customer("Ed", "UK"));
+            session.commit();
+        }
+
+        assertThat(customerNamesInTheDatabase(sessions)).containsExactly("Audit", "Ed");
+    }
+
     @AcrossDatabases
     void commitAfterAFailedFlushIsRefusedAndWritesNothingOfTheTransaction(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
         UUID taken = UUID.nameUUIDFromBytes(new byte[] {1});
         sessions.useTransaction(session -> session.add(new Account(taken, "ed")));
-        try (Session session = sessions.openSession()) {
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
             session.add(new Customer("Wendy", "US"));
             session.flush();
             session.add(new Account(taken, "duplicate"));
             IntegrityException failure = catchThrowableOfType(IntegrityException.class, session::flush);
+            // The failed flush rolled the database transaction back at once, Wendy's INSERT with it.
+            assertThat(sql.events()).as("transaction events").endsWith("ROLLBACK").doesNotContain("COMMIT");
 
             assertThatThrownBy(session::commit)
                     .isInstanceOf(InvalidRequestException.class)
