@@ -13,16 +13,13 @@ import io.athanor.orm.testing.IsolatedDatabase;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -45,22 +42,23 @@ class FaultServerRestartTest {
     private static final Duration POOL_TIMEOUT = Duration.ofSeconds(6);
     private static final long SERVER_WAIT_SECONDS = 60;
 
-    @TestFactory
-    List<DynamicTest> aStoppedAndRestartedServerFailsRequestsClearlyWhileDownAndServesThemAgainOnceBack() {
-        List<DynamicTest> tests = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (DatabaseKind kind : List.of(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB)) {
-            String stop = System.getenv(variable(kind, "STOP"));
-            String start = System.getenv(variable(kind, "START"));
-            if (stop == null || start == null) {
-                missing.add(variable(kind, "STOP") + "/_START");
-            } else {
-                tests.add(DynamicTest.dynamicTest(kind.label(), () -> restart(kind, stop, start)));
-            }
-        }
-        Assumptions.assumeFalse(tests.isEmpty(), () -> "no server restart commands: set " + missing
-                + " (as .ci/run does) to stop and start a real server during this test");
-        return tests;
+    @Test
+    void postgresqlStoppedAndStartedAgainFailsRequestsClearlyWhileDownAndServesThemOnceBack() throws Exception {
+        restartWithConfiguredCommands(DatabaseKind.POSTGRESQL);
+    }
+
+    @Test
+    void mariadbStoppedAndStartedAgainFailsRequestsClearlyWhileDownAndServesThemOnceBack() throws Exception {
+        restartWithConfiguredCommands(DatabaseKind.MARIADB);
+    }
+
+    private static void restartWithConfiguredCommands(DatabaseKind kind) throws Exception {
+        String stop = System.getenv(variable(kind, "STOP"));
+        String start = System.getenv(variable(kind, "START"));
+        Assumptions.assumeTrue(stop != null && start != null, () -> "skipped: no commands to stop and start the "
+                + kind.label() + " server; set " + variable(kind, "STOP") + " and " + variable(kind, "START")
+                + " (as .ci/run does)");
+        restart(kind, stop, start);
     }
 
     private static String variable(DatabaseKind kind, String action) {
