@@ -52,6 +52,23 @@ public class EdgeValues {
     @Column private byte[] blob;
     @Column(length = 16) private byte[] digest;
 
+    // Primitives (NOT NULL columns: a row that sets another attribute writes their zero) and the other Java
+    // types each column type accepts.
+    @Column private Byte octet;
+    @Column private byte plainOctet;
+    @Column private short plainTiny;
+    @Column private int plainCount;
+    @Column private double plainRatio;
+    @Column private float plainWeight;
+    @Column private boolean plainFlag;
+    @Column(type = ColumnType.INTEGER) private Byte widenedOctet;
+    @Column(type = ColumnType.INTEGER) private Short widenedTiny;
+    @Column(type = ColumnType.BIG_INTEGER) private Integer widenedCount;
+    @Column(type = ColumnType.NUMERIC, precision = 5, scale = 0) private Long decimalTotal;
+    @Column(type = ColumnType.NUMERIC, precision = 10, scale = 0) private Integer decimalCount;
+    @Column(type = ColumnType.NUMERIC, precision = 10, scale = 4) private Float decimalWeight;
+    @Column(type = ColumnType.DOUBLE) private Float widenedWeight;
+
     protected EdgeValues() {
     }
 

@@ -122,7 +122,17 @@ class HostileInputRoundTripTest {
                         (long) Integer.MIN_VALUE, Integer.MIN_VALUE - 1L)).map(v -> new EdgeCase("narrowTotal", v)),
                 Arbitraries.oneOf(Arbitraries.bigIntegers().between(TWO_TO_THE_70.negate(), TWO_TO_THE_70),
                         Arbitraries.of(longMax, longMax.add(BigInteger.ONE), longMin, longMin.subtract(BigInteger.ONE)))
-                        .map(v -> new EdgeCase("huge", v)));
+                        .map(v -> new EdgeCase("huge", v)),
+                Arbitraries.bytes().map(v -> new EdgeCase("octet", v)),
+                Arbitraries.bytes().map(v -> new EdgeCase("plainOctet", v)),
+                Arbitraries.shorts().map(v -> new EdgeCase("plainTiny", v)),
+                Arbitraries.integers().map(v -> new EdgeCase("plainCount", v)),
+                Arbitraries.bytes().map(v -> new EdgeCase("widenedOctet", v)),
+                Arbitraries.shorts().map(v -> new EdgeCase("widenedTiny", v)),
+                Arbitraries.integers().map(v -> new EdgeCase("widenedCount", v)),
+                Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-200_000, 200_000),
+                        Arbitraries.of(99_999L, 100_000L, -99_999L, -100_000L)).map(v -> new EdgeCase("decimalTotal", v)),
+                Arbitraries.integers().map(v -> new EdgeCase("decimalCount", v)));
 
         EdgeProperty.check(db.label(), "integers", cases, c -> {
             boolean fits;
@@ -135,6 +145,10 @@ class HostileInputRoundTripTest {
                     break;
                 case "huge":
                     fits = ((BigInteger) c.value()).compareTo(longMin) >= 0 && ((BigInteger) c.value()).compareTo(longMax) <= 0;
+                    break;
+                case "decimalTotal":
+                    // NUMERIC(5, 0): five digits.
+                    fits = Math.abs((Long) c.value()) <= 99_999;
                     break;
                 default:
                     fits = true;
@@ -187,13 +201,36 @@ class HostileInputRoundTripTest {
     }
 
     @AcrossDatabases
+    void floatsInADecimalColumnRoundTripOrAreRefused(TestDatabase db) {
+        EdgeStore store = EdgeStore.on(db);
+        // Mostly floats whose shortest decimal form fits NUMERIC(10, 4), and any float now and then.
+        Arbitrary<Float> values = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.bigDecimals().between(new BigDecimal("-999999"), new BigDecimal("999999"))
+                        .ofScale(2).map(BigDecimal::floatValue)),
+                Tuple.of(2, floats()));
+
+        EdgeProperty.check(db.label(), "floats in NUMERIC(10, 4)", values, value -> {
+            String expected;
+            if (Float.isNaN(value) || Float.isInfinite(value) || isNegativeZero(value)) {
+                expected = "ATH-E109";
+            } else {
+                expected = expectedForDecimal(new BigDecimal(Float.toString(value)), 10, 4);
+            }
+            return store.roundTrip("decimalWeight", value, expected);
+        });
+    }
+
+    @AcrossDatabases
     void floatingPointValuesRoundTripBitForBit(TestDatabase db) {
         EdgeStore store = EdgeStore.on(db);
         EdgeFacts facts = EdgeFacts.of(db.kind());
         Arbitrary<EdgeCase> cases = Arbitraries.oneOf(
                 doubles().map(v -> new EdgeCase("ratio", v)),
                 floats().map(v -> new EdgeCase("weight", v)),
-                Arbitraries.oneOf(doubles(), floats().map(Float::doubleValue)).map(v -> new EdgeCase("narrowRatio", v)));
+                Arbitraries.oneOf(doubles(), floats().map(Float::doubleValue)).map(v -> new EdgeCase("narrowRatio", v)),
+                doubles().map(v -> new EdgeCase("plainRatio", v)),
+                floats().map(v -> new EdgeCase("plainWeight", v)),
+                floats().map(v -> new EdgeCase("widenedWeight", v)));
 
         // Double.equals and Float.equals compare bits: NaN equals NaN, -0.0 differs from 0.0.
         EdgeProperty.check(db.label(), "REAL and DOUBLE values", cases, c -> {
@@ -364,7 +401,8 @@ class HostileInputRoundTripTest {
                 uuids.map(v -> new EdgeCase("tokenText", v)),
                 Arbitraries.of(EdgeMood.class).map(v -> new EdgeCase("mood", v)),
                 Arbitraries.of(EdgeMood.class).map(v -> new EdgeCase("shortMood", v)),
-                Arbitraries.of(true, false).map(v -> new EdgeCase("flag", v)));
+                Arbitraries.of(true, false).map(v -> new EdgeCase("flag", v)),
+                Arbitraries.of(true, false).map(v -> new EdgeCase("plainFlag", v)));
 
         EdgeProperty.check(db.label(), "UUIDs, enums and booleans", cases, c -> {
             String expected = null;

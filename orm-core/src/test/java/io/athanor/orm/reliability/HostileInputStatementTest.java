@@ -129,10 +129,13 @@ class HostileInputStatementTest {
         EdgeStore store = EdgeStore.on(db);
         LocalDateTime micros = LocalDateTime.of(2026, 11, 25, 12, 0, 0, 123_456_000);
 
+        Map<String, Object> row = new java.util.HashMap<>(Map.of("id", 1L, "price", new BigDecimal("1.01"),
+                "moment", micros, "label", "x".repeat(40)));
+        // The NOT NULL columns of primitive fields.
+        row.putAll(Map.of("counter", 0L, "plainOctet", (byte) 0, "plainTiny", (short) 0, "plainCount", 0,
+                "plainRatio", 0.0, "plainWeight", 0.0f, "plainFlag", false));
         try (Session session = store.sessions().openSession()) {
-            session.execute(Sql.insert(EdgeValues.class), List.of(
-                    Map.of("id", 1L, "counter", 0L, "price", new BigDecimal("1.01"), "moment", micros,
-                            "label", "x".repeat(40))));
+            session.execute(Sql.insert(EdgeValues.class), List.of(row));
             session.commit();
         }
 
