@@ -194,6 +194,92 @@ class LargeResultStreamingTest {
     }
 
     @AcrossDatabases
+    void aSessionUpdatesAMillionRowsPageByPageCommittingAndExpungingWithoutGrowing(TestDatabase db) {
+        Engine engine = db.track(streamingEngine(db).build());
+        Registry registry = Registry.of(StreamRow.class);
+        registry.metadata().createAll(engine);
+        long fillNanos = fill(db);
+        SessionFactory sessions = SessionFactory.builder(engine, registry).build();
+
+        // Keyset pages rather than one stream: a stream's cursor ends with the transaction that each page commits.
+        Totals totals = new Totals();
+        HeapWatch heap;
+        int updated = 0;
+        int pages = 0;
+        try (Session session = sessions.openSession()) {
+            heap = HeapWatch.start();
+            long last = 0;
+            while (true) {
+                List<StreamRow> page = session.scalars(select(StreamRow.class).where(col("id").gt(last))
+                        .orderBy(col("id")).limit(CHUNK)).all();
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (StreamRow row : page) {
+                    totals.add(row.getId(), row.getAmount(), row.getLabel());
+                    if (row.getId() % 100 == 0) {
+                        row.setAmount(row.getAmount() + 1);
+                        updated++;
+                    }
+                }
+                last = page.get(page.size() - 1).getId();
+                pages++;
+                if (totals.rows % SAMPLE_EVERY == 0) {
+                    // The fullest moment: the session holds the page and its changes.
+                    heap.sample();
+                }
+                session.commit();
+                session.expungeAll();
+            }
+            heap.stop();
+        }
+        long materialised = materialisedObjectsBytes(sessions);
+
+        print(db, "pages of " + CHUNK + " read, every 100th row updated, commit() and expungeAll() per page",
+                fillNanos, totals, heap, materialised);
+        totals.assertEveryRowReadOnce();
+        assertThat(pages).isEqualTo(ROWS / CHUNK);
+        assertThat(updated).isEqualTo(ROWS / 100);
+        try (Connection check = engine.connect()) {
+            assertThat(check.execute(Sql.text("select sum(amount) from stream_rows")).scalar(Long.class))
+                    .as("sum of the amounts: one more for each row updated").isEqualTo(AMOUNT_SUM + ROWS / 100);
+            assertThat(check.execute(Sql.text("select count(*) from stream_rows where mod(id, 100) = 0 and amount"
+                    + " = mod(id, 1000) + 1")).scalar(Long.class)).as("rows updated").isEqualTo(ROWS / 100);
+        }
+        assertBounded(heap, materialised);
+    }
+
+    @AcrossDatabases
+    void aSessionStreamsAMillionRowsOfColumnsWithinABoundedHeap(TestDatabase db) {
+        Engine engine = db.track(streamingEngine(db).build());
+        Registry registry = Registry.of(StreamRow.class);
+        registry.metadata().createAll(engine);
+        long fillNanos = fill(db);
+        SessionFactory sessions = SessionFactory.builder(engine, registry).build();
+
+        Totals totals = new Totals();
+        HeapWatch heap;
+        try (Session session = sessions.openSession()) {
+            heap = HeapWatch.start();
+            try (Stream<Row> rows = session.execute(select(col(StreamRow.class, "id"), col(StreamRow.class, "amount"),
+                    col(StreamRow.class, "label"))).stream()) {
+                rows.forEach(row -> {
+                    totals.add(row.get(0, Long.class), row.get(1, Integer.class), row.get(2, String.class));
+                    if (totals.rows % SAMPLE_EVERY == 0) {
+                        heap.sample();
+                    }
+                });
+            }
+            heap.stop();
+        }
+        long materialised = materialisedRowsBytes(engine);
+
+        print(db, "session.execute(select(columns)).stream()", fillNanos, totals, heap, materialised);
+        totals.assertEveryRowReadOnce();
+        assertBounded(heap, materialised);
+    }
+
+    @AcrossDatabases
     void aReadOnlySelectStreamsAMillionUntrackedObjectsWithoutChunking(TestDatabase db) {
         Engine engine = db.track(streamingEngine(db).build());
         Registry registry = Registry.of(StreamRow.class);

@@ -24,6 +24,10 @@ public class StreamRow {
         return amount;
     }
 
+    public void setAmount(int amount) {
+        this.amount = amount;
+    }
+
     public String getLabel() {
         return label;
     }
