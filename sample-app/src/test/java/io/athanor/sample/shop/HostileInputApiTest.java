@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The shop's API under hostile and malformed input, over HTTP: sort keys outside the whitelist, bodies
  * over the size limit (sent with a length or streamed), names that do not fit the column or that hold
- * control characters or broken Unicode, malformed JSON, out-of-range parameters. Every one is answered
- * with a 4xx and a JSON {@code ApiError}, never a 500, and none changes the data. On an H2 database of
+ * control characters or broken Unicode, malformed JSON, out-of-range parameters, a request line or headers
+ * over the server's limit. Every one is answered with a 4xx, never a 500, and none changes the data; a
+ * request that reaches the application gets a JSON {@code ApiError}, while one whose request line or
+ * headers exceed the server's limit (8 KB, Tomcat's default) gets the server's own 400 before it does. On an H2 database of
  * its own (and, through a subclass, on PostgreSQL), so that the demo data of {@link ShopApiTest} stays
  * as it expects.
  */
@@ -104,6 +106,21 @@ class HostileInputApiTest {
             assertThat(answer.<String>json("$.fields.sort")).isEqualTo(SORT_RULE);
         }
         assertThat(customers()).isPositive();
+    }
+
+    @Test
+    void aQueryStringOverTheServersLimitIsA400BeforeTheApplicationSeesIt() throws Exception {
+        Answer answer = get("/api/customers?sort=" + "name".repeat(25_000));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(customers()).isPositive();
+    }
+
+    @Test
+    void aHeaderOverTheServersLimitIsA400() throws Exception {
+        Answer answer = send(request("/api/customers").header("X-Padding", "x".repeat(100_000)).GET().build());
+
+        assertThat(answer.status()).isEqualTo(400);
     }
 
     @Test
