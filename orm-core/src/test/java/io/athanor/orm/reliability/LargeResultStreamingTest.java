@@ -134,11 +134,9 @@ class LargeResultStreamingTest {
 
     @AcrossDatabases
     void aSessionStreamsAMillionObjectsInChunksExpungedBetweenThemWithoutGrowing(TestDatabase db) {
-        Engine engine = db.track(streamingEngine(db).build());
-        Registry registry = Registry.of(StreamRow.class);
-        registry.metadata().createAll(engine);
-        long fillNanos = fill(db);
-        SessionFactory sessions = SessionFactory.builder(engine, registry).build();
+        MillionRows table = MillionRows.on(db);
+        SessionFactory sessions = table.sessions();
+        long fillNanos = table.fillNanos();
 
         Totals totals = new Totals();
         HeapWatch heap;
@@ -195,11 +193,10 @@ class LargeResultStreamingTest {
 
     @AcrossDatabases
     void aSessionUpdatesAMillionRowsPageByPageCommittingAndExpungingWithoutGrowing(TestDatabase db) {
-        Engine engine = db.track(streamingEngine(db).build());
-        Registry registry = Registry.of(StreamRow.class);
-        registry.metadata().createAll(engine);
-        long fillNanos = fill(db);
-        SessionFactory sessions = SessionFactory.builder(engine, registry).build();
+        MillionRows table = MillionRows.on(db);
+        Engine engine = table.engine();
+        SessionFactory sessions = table.sessions();
+        long fillNanos = table.fillNanos();
 
         // Keyset pages rather than one stream: a stream's cursor ends with the transaction that each page commits.
         Totals totals = new Totals();
@@ -251,11 +248,10 @@ class LargeResultStreamingTest {
 
     @AcrossDatabases
     void aSessionStreamsAMillionRowsOfColumnsWithinABoundedHeap(TestDatabase db) {
-        Engine engine = db.track(streamingEngine(db).build());
-        Registry registry = Registry.of(StreamRow.class);
-        registry.metadata().createAll(engine);
-        long fillNanos = fill(db);
-        SessionFactory sessions = SessionFactory.builder(engine, registry).build();
+        MillionRows table = MillionRows.on(db);
+        Engine engine = table.engine();
+        SessionFactory sessions = table.sessions();
+        long fillNanos = table.fillNanos();
 
         Totals totals = new Totals();
         HeapWatch heap;
@@ -281,11 +277,9 @@ class LargeResultStreamingTest {
 
     @AcrossDatabases
     void aReadOnlySelectStreamsAMillionUntrackedObjectsWithoutChunking(TestDatabase db) {
-        Engine engine = db.track(streamingEngine(db).build());
-        Registry registry = Registry.of(StreamRow.class);
-        registry.metadata().createAll(engine);
-        long fillNanos = fill(db);
-        SessionFactory sessions = SessionFactory.builder(engine, registry).build();
+        MillionRows table = MillionRows.on(db);
+        SessionFactory sessions = table.sessions();
+        long fillNanos = table.fillNanos();
 
         Totals totals = new Totals();
         HeapWatch heap;
@@ -314,6 +308,17 @@ class LargeResultStreamingTest {
     }
 
     // ------------------------------------------------------------------ the table
+
+    /** The million rows on a streaming engine, with sessions over them. */
+    private record MillionRows(Engine engine, SessionFactory sessions, long fillNanos) {
+        static MillionRows on(TestDatabase db) {
+            Engine engine = db.track(streamingEngine(db).build());
+            Registry registry = Registry.of(StreamRow.class);
+            registry.metadata().createAll(engine);
+            long fillNanos = fill(db);
+            return new MillionRows(engine, SessionFactory.builder(engine, registry).build(), fillNanos);
+        }
+    }
 
     /**
      * An engine builder whose queries stream. PostgreSQL and MariaDB stream with the engine's default fetch size
