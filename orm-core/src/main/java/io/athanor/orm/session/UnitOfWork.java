@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * One flush: finds what changed, then writes it in an order the database accepts (SQLAlchemy's unit
  * of work). For each table in foreign-key order, UPDATEs then INSERTs; then DELETEs in the reverse
- * order. INSERTs of one table are sent as JDBC batches in the order objects were added; generated keys
+ * order. UPDATEs and DELETEs of one table go in primary-key order (fewer deadlocks between concurrent
+ * flushes). INSERTs of one table are sent as JDBC batches in the order objects were added; generated keys
  * and server defaults are read back into the objects.
  */
 final class UnitOfWork {
@@ -216,6 +217,30 @@ final class UnitOfWork {
 
     private int rank(Mapper<?> mapper) {
         return tableRank.getOrDefault(mapper.table().name(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Orders rows by primary key, as SQLAlchemy does for UPDATEs and DELETEs: two transactions flushing
+     * changes to the same rows then lock them in the same order instead of each holding one the other
+     * waits for (a deadlock). Keys of a type without a natural order keep the order they came in.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compareKeys(Object a, Object b) {
+        if (a instanceof List && b instanceof List) {
+            List<?> left = (List<?>) a;
+            List<?> right = (List<?>) b;
+            for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+                int compared = compareKeys(left.get(i), right.get(i));
+                if (compared != 0) {
+                    return compared;
+                }
+            }
+            return Integer.compare(left.size(), right.size());
+        }
+        if (a instanceof Comparable && b != null && a.getClass() == b.getClass()) {
+            return ((Comparable) a).compareTo(b);
+        }
+        return 0;
     }
 
     private static Map<Mapper<?>, List<InstanceState>> byMapper(List<InstanceState> states) {
@@ -432,6 +457,7 @@ final class UnitOfWork {
     // ---- UPDATE ----
 
     private void update(Mapper<?> mapper, List<Map.Entry<InstanceState, BitSet>> changes) {
+        changes.sort((a, b) -> compareKeys(a.getKey().key, b.getKey().key));
         EntityStatements statements = EntityStatements.of(mapper, dialect);
         if (session.hasMapperListeners()) {
             for (Map.Entry<InstanceState, BitSet> change : changes) {
@@ -491,6 +517,7 @@ final class UnitOfWork {
     // ---- DELETE ----
 
     private void delete(Mapper<?> mapper, List<InstanceState> states) {
+        states.sort((a, b) -> compareKeys(a.key, b.key));
         if (session.hasMapperListeners()) {
             for (InstanceState state : states) {
                 session.fire(state.object(), (listener, object) -> listener.beforeDelete(session, object));

@@ -1,11 +1,14 @@
 package io.athanor.orm.session;
 
+import io.athanor.orm.engine.Engine;
+import io.athanor.orm.mapping.Registry;
 import io.athanor.orm.sql.Sql;
 import io.athanor.orm.testing.AcrossDatabases;
 import io.athanor.orm.testing.SqlRecorder;
 import io.athanor.orm.testing.TestDatabase;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -110,6 +113,55 @@ class UnitOfWorkTest {
             assertThat(sql.statements()).containsExactly("DELETE FROM invoices WHERE id = ?",
                     "DELETE FROM customers WHERE id = ?");
         }
+    }
+
+    @AcrossDatabases
+    void updatesAndDeletesOfATableAreSentInPrimaryKeyOrderWhateverTheOrderObjectsWereLoaded(TestDatabase db) {
+        List<String> written = new ArrayList<>();
+        Engine engine = db.track(db.engineBuilder().build());
+        Registry registry = Registry.of(Customer.class);
+        registry.metadata().createAll(engine);
+        SessionFactory sessions = SessionFactory.builder(engine, registry)
+                .listener(Customer.class, new MapperListener<Customer>() {
+                    @Override
+                    public void beforeUpdate(Session session, Customer customer) {
+                        written.add("update " + customer.getName());
+                    }
+
+                    @Override
+                    public void beforeDelete(Session session, Customer customer) {
+                        written.add("delete " + customer.getName());
+                    }
+                })
+                .build();
+        List<Long> ids = new ArrayList<>();
+        try (Session session = sessions.openSession()) {
+            List<Customer> customers = List.of(new Customer("c1", "UK"), new Customer("c2", "UK"),
+                    new Customer("c3", "UK"), new Customer("c4", "UK"), new Customer("c5", "UK"));
+            customers.forEach(session::add);
+            session.flush();
+            customers.forEach(customer -> ids.add(customer.getId()));
+            session.commit();
+        }
+
+        try (Session session = sessions.openSession()) {
+            // Loaded one by one in another order than their keys', then changed (a get() between two changes would
+            // autoflush the first on its own).
+            List<Customer> loaded = new ArrayList<>();
+            for (int i : new int[] {3, 0, 4, 2, 1}) {
+                loaded.add(session.get(Customer.class, ids.get(i)));
+            }
+            loaded.forEach(customer -> customer.setCountry("FR"));
+            session.flush();
+            for (int i : new int[] {4, 0, 2}) {
+                session.delete(loaded.get(List.of(3, 0, 4, 2, 1).indexOf(i)));
+            }
+            session.commit();
+        }
+
+        // Concurrent flushes lock the rows in the same order, so they wait for each other instead of deadlocking.
+        assertThat(written).containsExactly("update c1", "update c2", "update c3", "update c4", "update c5",
+                "delete c1", "delete c3", "delete c5");
     }
 
     @AcrossDatabases
