@@ -500,9 +500,9 @@ public abstract class DefaultDialect implements Dialect {
      * Whether the error means that the connection to the database is gone: SQLState class 08
      * (connection exception), PostgreSQL's {@code 57P01}-{@code 57P03} and {@code 57P05} (the server
      * ended the session: shutdown, {@code pg_terminate_backend}, idle session timeout) and {@code 25P03}
-     * (idle-in-transaction timeout), the JDBC exception types for broken connections, and the vendor
-     * codes of the shipped dialects' drivers. The translator asks about each exception of the chain
-     * ({@code getNextException()}, causes), as drivers wrap the server's message in a batch exception.
+     * (idle-in-transaction timeout), and the JDBC exception types for broken connections; a dialect adds its
+     * driver's vendor codes. The translator asks about each exception of the chain ({@code getNextException()},
+     * causes), as drivers wrap the server's message in a batch exception.
      *
      * @param error one exception of the driver's chain
      * @return true when the connection cannot be used any more
@@ -513,67 +513,32 @@ public abstract class DefaultDialect implements Dialect {
             return true;
         }
         String state = error.getSQLState();
-        if (state != null && (state.startsWith("08") || CONNECTION_LOST_STATES.contains(state))) {
-            return true;
-        }
-        // Vendor codes of the shipped dialects' databases (they could move to the dialects' own overrides).
-        switch (name()) {
-            case "mariadb":
-            case "mysql":
-                // ER_SERVER_SHUTDOWN, ER_CONNECTION_KILLED, MySQL's ER_CLIENT_INTERACTION_TIMEOUT.
-                return error.getErrorCode() == 1053 || error.getErrorCode() == 1927 || error.getErrorCode() == 4031;
-            case "h2":
-                // CONNECTION_BROKEN_1, DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN (also after ABORT_SESSION).
-                return error.getErrorCode() == 90067 || error.getErrorCode() == 90098 || error.getErrorCode() == 90121;
-            default:
-                return false;
-        }
+        return state != null && (state.startsWith("08") || CONNECTION_LOST_STATES.contains(state));
     }
 
     /**
      * Whether the error means that a lock could not be obtained in time: SQLState {@code 55P03}
-     * (PostgreSQL's {@code lock_not_available}: {@code lock_timeout} or {@code NOWAIT}), MariaDB's
-     * {@code 1205} (ER_LOCK_WAIT_TIMEOUT, also for {@code NOWAIT}), H2's {@code 50200} (LOCK_TIMEOUT_1).
+     * (PostgreSQL's {@code lock_not_available}: {@code lock_timeout} or {@code NOWAIT}); a dialect adds its
+     * driver's vendor codes.
      *
      * @param error one exception of the driver's chain
      * @return true for a lock timeout
      */
     protected boolean isLockTimeout(SQLException error) {
-        if ("55P03".equals(error.getSQLState())) {
-            return true;
-        }
-        switch (name()) {
-            case "mariadb":
-            case "mysql":
-                return error.getErrorCode() == 1205;
-            case "h2":
-                return error.getErrorCode() == 50200;
-            default:
-                return false;
-        }
+        return "55P03".equals(error.getSQLState());
     }
 
     /**
      * Whether the error means that the statement was cancelled before it finished, by a statement timeout
-     * or on purpose: SQLState {@code 57014} (query_canceled: PostgreSQL, H2), JDBC's
-     * {@link SQLTimeoutException}, MariaDB's {@code 1969} (ER_STATEMENT_TIMEOUT) and {@code 1317}
-     * (ER_QUERY_INTERRUPTED), MySQL's {@code 3024}. Asked after {@link #isLockTimeout}, as some drivers
-     * report a lock timeout as an {@code SQLTimeoutException} too.
+     * or on purpose: SQLState {@code 57014} (query_canceled: PostgreSQL, H2) or JDBC's
+     * {@link SQLTimeoutException}; a dialect adds its driver's vendor codes. Asked after {@link #isLockTimeout},
+     * as some drivers report a lock timeout as an {@code SQLTimeoutException} too.
      *
      * @param error one exception of the driver's chain
      * @return true for a cancelled statement
      */
     protected boolean isQueryTimeout(SQLException error) {
-        if ("57014".equals(error.getSQLState()) || error instanceof SQLTimeoutException) {
-            return true;
-        }
-        switch (name()) {
-            case "mariadb":
-            case "mysql":
-                return error.getErrorCode() == 1969 || error.getErrorCode() == 1317 || error.getErrorCode() == 3024;
-            default:
-                return false;
-        }
+        return "57014".equals(error.getSQLState()) || error instanceof SQLTimeoutException;
     }
 
     /**
@@ -581,19 +546,8 @@ public abstract class DefaultDialect implements Dialect {
      *
      * @return e.g. {@code statement_timeout}
      */
-    String statementTimeoutSetting() {
-        switch (name()) {
-            case "postgresql":
-                return "PostgreSQL's statement_timeout";
-            case "mariadb":
-                return "MariaDB's max_statement_time";
-            case "mysql":
-                return "MySQL's max_execution_time";
-            case "h2":
-                return "H2's QUERY_TIMEOUT";
-            default:
-                return "the database's statement timeout";
-        }
+    protected String statementTimeoutSetting() {
+        return "the database's statement timeout";
     }
 
     /**
@@ -601,18 +555,8 @@ public abstract class DefaultDialect implements Dialect {
      *
      * @return e.g. {@code lock_timeout}
      */
-    String lockTimeoutSetting() {
-        switch (name()) {
-            case "postgresql":
-                return "PostgreSQL's lock_timeout";
-            case "mariadb":
-            case "mysql":
-                return "innodb_lock_wait_timeout";
-            case "h2":
-                return "H2's LOCK_TIMEOUT";
-            default:
-                return "the database's lock timeout";
-        }
+    protected String lockTimeoutSetting() {
+        return "the database's lock timeout";
     }
 
     /** Creates the exception for a failure that is not a constraint violation. */

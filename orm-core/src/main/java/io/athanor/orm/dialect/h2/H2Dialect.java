@@ -136,4 +136,30 @@ public final class H2Dialect extends DefaultDialect {
         }
         return matcher.find() ? matcher.group(1) : null;
     }
+
+    /**
+     * Also CONNECTION_BROKEN_1 (90067), DATABASE_IS_CLOSED (90098) and DATABASE_CALLED_AT_SHUTDOWN (90121,
+     * also after {@code ABORT_SESSION}).
+     */
+    @Override
+    protected boolean isConnectionLost(SQLException error) {
+        int code = error.getErrorCode();
+        return super.isConnectionLost(error) || code == 90067 || code == 90098 || code == 90121;
+    }
+
+    /** LOCK_TIMEOUT_1 (50200), also raised for {@code NOWAIT}. */
+    @Override
+    protected boolean isLockTimeout(SQLException error) {
+        return super.isLockTimeout(error) || error.getErrorCode() == 50200;
+    }
+
+    @Override
+    protected String statementTimeoutSetting() {
+        return "H2's QUERY_TIMEOUT";
+    }
+
+    @Override
+    protected String lockTimeoutSetting() {
+        return "H2's LOCK_TIMEOUT";
+    }
 }

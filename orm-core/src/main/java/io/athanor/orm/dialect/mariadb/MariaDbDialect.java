@@ -290,4 +290,37 @@ public class MariaDbDialect extends DefaultDialect {
         }
         return matcher.find() ? matcher.group(1) : null;
     }
+
+    /**
+     * Also MariaDB's ER_SERVER_SHUTDOWN (1053) and ER_CONNECTION_KILLED (1927), and MySQL's
+     * ER_CLIENT_INTERACTION_TIMEOUT (4031).
+     */
+    @Override
+    protected boolean isConnectionLost(SQLException error) {
+        int code = error.getErrorCode();
+        return super.isConnectionLost(error) || code == 1053 || code == 1927 || code == 4031;
+    }
+
+    /** ER_LOCK_WAIT_TIMEOUT (1205), also raised for {@code NOWAIT}. */
+    @Override
+    protected boolean isLockTimeout(SQLException error) {
+        return super.isLockTimeout(error) || error.getErrorCode() == 1205;
+    }
+
+    /** ER_STATEMENT_TIMEOUT (1969), ER_QUERY_INTERRUPTED (1317), MySQL's ER_QUERY_TIMEOUT (3024). */
+    @Override
+    protected boolean isQueryTimeout(SQLException error) {
+        int code = error.getErrorCode();
+        return super.isQueryTimeout(error) || code == 1969 || code == 1317 || code == 3024;
+    }
+
+    @Override
+    protected String statementTimeoutSetting() {
+        return "MariaDB's max_statement_time";
+    }
+
+    @Override
+    protected String lockTimeoutSetting() {
+        return "innodb_lock_wait_timeout";
+    }
 }

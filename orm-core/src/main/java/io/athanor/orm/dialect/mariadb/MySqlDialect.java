@@ -37,4 +37,9 @@ public final class MySqlDialect extends MariaDbDialect {
     protected Set<Capability> capabilities() {
         return EnumSet.of(Capability.SAVEPOINTS, Capability.SKIP_LOCKED, Capability.CHECK_CONSTRAINTS);
     }
+
+    @Override
+    protected String statementTimeoutSetting() {
+        return "MySQL's max_execution_time";
+    }
 }

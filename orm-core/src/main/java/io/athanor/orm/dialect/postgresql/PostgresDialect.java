@@ -147,4 +147,14 @@ public final class PostgresDialect extends DefaultDialect {
     protected ErrorEffect effectOnTransaction(SQLException error) {
         return ErrorEffect.TRANSACTION_ABORTED;
     }
+
+    @Override
+    protected String statementTimeoutSetting() {
+        return "PostgreSQL's statement_timeout";
+    }
+
+    @Override
+    protected String lockTimeoutSetting() {
+        return "PostgreSQL's lock_timeout";
+    }
 }
