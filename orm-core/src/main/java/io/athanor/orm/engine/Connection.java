@@ -565,6 +565,29 @@ public final class Connection implements AutoCloseable {
         return abortedBy != null;
     }
 
+    /**
+     * For integrations that commit the transaction themselves (Spring's transaction manager commits the JDBC
+     * connection directly): refuses, as {@link #commit()} would, a commit of a transaction the database
+     * aborted or rolled back, which on PostgreSQL would silently roll back instead.
+     *
+     * @throws InvalidRequestException ({@code ATH-E103}) when {@link #isTransactionAborted()};
+     *         ({@code ATH-E102}) when the connection was lost
+     */
+    public void requireCommittable() {
+        requireUsable("commit");
+    }
+
+    /**
+     * For integrations that roll back to a savepoint themselves (Spring's {@code NESTED} propagation):
+     * a transaction that PostgreSQL aborted is usable again after a rollback to a savepoint taken before the
+     * error. A transaction the database rolled back whole stays refused.
+     */
+    public void rolledBackToSavepointElsewhere() {
+        if (abortEffect == DefaultDialect.ErrorEffect.TRANSACTION_ABORTED) {
+            abortedBy = null;
+        }
+    }
+
     /** Whether the database rolled back the whole transaction, savepoints included. */
     boolean isTransactionRolledBack() {
         return abortedBy != null && abortEffect == DefaultDialect.ErrorEffect.TRANSACTION_ROLLED_BACK;

@@ -518,12 +518,36 @@ public final class Session implements AutoCloseable {
     /**
      * For integrations that manage the transaction (the Spring starter): called before that transaction
      * commits; flushes the session.
+     *
+     * @throws InvalidRequestException ({@code ATH-E103}) when the database aborted or rolled back the
+     *         transaction after an error: the commit would keep nothing, or only what ran after the error
      */
     public void beforeExternalCommit() {
         enter();
         try {
             requireUsable();
             doFlush();
+            if (connection != null) {
+                // The manager commits the JDBC connection itself: refuse here what PostgreSQL would turn into a
+                // silent rollback (ATH-E103).
+                connection.requireCommittable();
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * For integrations that manage the transaction: called after they rolled back to a savepoint (Spring's
+     * {@code NESTED} propagation), so that a transaction PostgreSQL aborted at an error inside the savepoint
+     * is usable again.
+     */
+    public void afterExternalSavepointRollback() {
+        enter();
+        try {
+            if (connection != null) {
+                connection.rolledBackToSavepointElsewhere();
+            }
         } finally {
             exit();
         }

@@ -54,7 +54,10 @@ public final class SpringCurrentSessionContext implements CurrentSessionContext 
         return session;
     }
 
-    /** Flushes before commit, ends the session after completion, and follows suspension. */
+    /**
+     * Flushes before commit (refusing a commit of a transaction the database aborted), follows rollbacks to
+     * savepoints, ends the session after completion, and follows suspension.
+     */
     private final class SessionSynchronization implements TransactionSynchronization {
 
         private final SessionFactory factory;
@@ -86,6 +89,11 @@ public final class SpringCurrentSessionContext implements CurrentSessionContext 
         @Override
         public void flush() {
             holder.session().flush();
+        }
+
+        @Override
+        public void savepointRollback(Object savepoint) {
+            holder.session().afterExternalSavepointRollback();
         }
 
         @Override

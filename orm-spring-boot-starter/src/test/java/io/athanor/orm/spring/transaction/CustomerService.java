@@ -1,8 +1,10 @@
 package io.athanor.orm.spring.transaction;
 
+import io.athanor.orm.DatabaseException;
 import io.athanor.orm.session.Session;
 import io.athanor.orm.session.SessionFactory;
 import io.athanor.orm.spring.model.Customer;
+import io.athanor.orm.sql.Sql;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
@@ -89,6 +91,38 @@ public class CustomerService {
         sessions.currentSession().add(new Customer(name, "GB"));
         sessions.currentSession().flush();
         throw new IllegalStateException("nested fails");
+    }
+
+    @Transactional
+    public void createThenSwallowADatabaseError(String name) {
+        sessions.currentSession().add(new Customer(name, "GB"));
+        sessions.currentSession().flush();
+        try {
+            sessions.currentSession().execute(Sql.text("select no_such_column from customers")).all();
+        } catch (DatabaseException swallowed) {
+            // A mistake: on PostgreSQL the transaction is aborted now.
+        }
+    }
+
+    @Transactional
+    public void outerGoesOnAfterADatabaseErrorInANestedTransaction(String outerName, String innerName,
+                                                                   String afterName) {
+        sessions.currentSession().add(new Customer(outerName, "GB"));
+        sessions.currentSession().flush();
+        try {
+            self.createInNestedTransactionThenFailInTheDatabase(innerName);
+        } catch (DatabaseException expected) {
+            // Spring rolled back to the nested transaction's savepoint, which recovers the outer one.
+        }
+        sessions.currentSession().add(new Customer(afterName, "GB"));
+        sessions.currentSession().flush();
+    }
+
+    @Transactional(propagation = Propagation.NESTED)
+    public void createInNestedTransactionThenFailInTheDatabase(String name) {
+        sessions.currentSession().add(new Customer(name, "GB"));
+        sessions.currentSession().flush();
+        sessions.currentSession().execute(Sql.text("select no_such_column from customers")).all();
     }
 
     @Transactional(readOnly = true)

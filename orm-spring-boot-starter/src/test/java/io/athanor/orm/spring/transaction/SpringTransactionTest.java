@@ -5,6 +5,7 @@ import io.athanor.orm.session.SessionFactory;
 import io.athanor.orm.spring.autoconfigure.AthanorAutoConfiguration;
 import io.athanor.orm.spring.model.ModelPackage;
 import io.athanor.orm.testing.AcrossDatabases;
+import io.athanor.orm.testing.DatabaseKind;
 import io.athanor.orm.testing.TestDatabase;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -97,6 +98,32 @@ class SpringTransactionTest {
             service(context).outerKeepsWorkWhenNestedFails("Outer", "Inner");
             assertThat(context.getBean(JdbcTemplate.class).queryForList("select name from customers", String.class))
                     .containsExactly("Outer");
+        });
+    }
+
+    @AcrossDatabases
+    void aSwallowedDatabaseErrorFailsTheCommitOnPostgresqlInsteadOfLosingTheWorkSilently(TestDatabase db) {
+        runner(db).run(context -> {
+            CustomerService service = service(context);
+            if (db.kind() == DatabaseKind.POSTGRESQL) {
+                // PostgreSQL aborted the transaction at the error: its COMMIT would have rolled back, reporting success.
+                assertThatThrownBy(() -> service.createThenSwallowADatabaseError("Ed"))
+                        .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("[ATH-E103] ");
+                assertThat(count(context)).isZero();
+            } else {
+                // H2 and MariaDB undo only the failed statement: the rest of the transaction commits.
+                service.createThenSwallowADatabaseError("Ed");
+                assertThat(count(context)).isEqualTo(1);
+            }
+        });
+    }
+
+    @AcrossDatabases
+    void aDatabaseErrorInANestedTransactionIsUndoneByItsSavepointAndTheOuterOneCommits(TestDatabase db) {
+        runner(db).run(context -> {
+            service(context).outerGoesOnAfterADatabaseErrorInANestedTransaction("Outer", "Inner", "After");
+            assertThat(context.getBean(JdbcTemplate.class).queryForList("select name from customers order by id",
+                    String.class)).containsExactly("Outer", "After");
         });
     }
 
