@@ -361,7 +361,7 @@ public final class Connection implements AutoCloseable {
                 log.event("ROLLBACK (not sent: the connection was lost, and the database rolled back)");
             }
             transactionBegun = false;
-            abortedBy = null;
+            clearAbort();
         } catch (SQLException failure) {
             OrmException error = failed(failure, null, List.of());
             if (!(error instanceof ConnectionLostException)) {
@@ -372,7 +372,7 @@ public final class Connection implements AutoCloseable {
             // recover from the loss.
             log.event("ROLLBACK (the connection was lost, and the database rolled back)");
             transactionBegun = false;
-            abortedBy = null;
+            clearAbort();
         }
     }
 
@@ -410,14 +410,14 @@ public final class Connection implements AutoCloseable {
 
     void rollbackToSavepoint(java.sql.Savepoint savepoint, String name) {
         // PostgreSQL's aborted transaction recovers by rolling back to a savepoint taken before the error.
-        boolean recovers = abortEffect == DefaultDialect.ErrorEffect.TRANSACTION_ABORTED;
+        boolean recovers = abortedBy != null && abortEffect == DefaultDialect.ErrorEffect.TRANSACTION_ABORTED;
         requireUsable("roll back to a savepoint", recovers);
         forgetSavepointsFrom(name);
         try {
             jdbc.rollback(savepoint);
             log.event("ROLLBACK TO SAVEPOINT " + name);
             if (recovers) {
-                abortedBy = null;
+                clearAbort();
             }
         } catch (SQLException failure) {
             throw failed(failure, "ROLLBACK TO SAVEPOINT " + name, List.of());
@@ -584,7 +584,7 @@ public final class Connection implements AutoCloseable {
      */
     public void rolledBackToSavepointElsewhere() {
         if (abortEffect == DefaultDialect.ErrorEffect.TRANSACTION_ABORTED) {
-            abortedBy = null;
+            clearAbort();
         }
     }
 
@@ -619,6 +619,11 @@ public final class Connection implements AutoCloseable {
                     + " from the pool for its next statement); close() a plain Connection and get a new one with"
                     + " engine.connect().", lost);
         }
+    }
+
+    private void clearAbort() {
+        abortedBy = null;
+        abortEffect = null;
     }
 
     private static String code(OrmException error) {

@@ -130,12 +130,15 @@ final class StorableValues {
         }
     }
 
-    /** A double or float as the exact decimal it stands for, refusing NaN and the infinities. */
-    private static BigDecimal finite(ColumnAttribute attribute, Object value) {
+    /**
+     * A double or float as the shortest decimal that reads back as the same value, refusing NaN and the
+     * infinities with {@code advice} after the reason.
+     */
+    private static BigDecimal finite(ColumnAttribute attribute, Object value, String advice) {
         double number = ((Number) value).doubleValue();
         if (Double.isNaN(number) || Double.isInfinite(number)) {
-            throw new ArgumentException("ATH-E109", attribute + " is given " + number + ", which its column "
-                    + where(attribute) + " cannot hold: the value was not written.");
+            throw new ArgumentException("ATH-E109", attribute + " is " + number + ", which its column "
+                    + where(attribute) + " cannot hold" + advice);
         }
         return value instanceof Float ? new BigDecimal(value.toString()) : BigDecimal.valueOf(number);
     }
@@ -221,14 +224,15 @@ final class StorableValues {
         if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
             // Only a statement gives these for an integer column (a field of that type maps to NUMERIC or DOUBLE):
             // the database would round a fraction away, or the conversion below would cut it.
-            BigDecimal decimal = value instanceof BigDecimal ? (BigDecimal) value : finite(attribute, value);
-            BigDecimal whole = decimal.setScale(0, java.math.RoundingMode.DOWN);
-            if (decimal.compareTo(whole) != 0) {
+            BigDecimal decimal = value instanceof BigDecimal ? (BigDecimal) value
+                    : finite(attribute, value, ": the value was not written.");
+            // Read from the exponent, never rescaled: a hostile 1E+999999999 would need a billion digits.
+            if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
                 throw new ArgumentException("ATH-E108", attribute + " is given a number with a fraction, but its column "
                         + where(attribute) + " holds whole numbers, so the database would round it: the value was not"
                         + " written. Round it yourself, or give a whole number.");
             }
-            fits = whole.compareTo(BigDecimal.valueOf(min)) >= 0 && whole.compareTo(BigDecimal.valueOf(max)) <= 0;
+            fits = decimal.compareTo(BigDecimal.valueOf(min)) >= 0 && decimal.compareTo(BigDecimal.valueOf(max)) <= 0;
         } else if (value instanceof BigInteger) {
             BigInteger big = (BigInteger) value;
             fits = big.bitLength() < 64 && big.longValue() >= min && big.longValue() <= max;
@@ -249,20 +253,16 @@ final class StorableValues {
         if (value instanceof BigDecimal) {
             decimal = (BigDecimal) value;
         } else if (value instanceof Double || value instanceof Float) {
+            // Bound as the shortest decimal that reads back as the same double (or float), so that the database
+            // does not convert the binary value with its own, shorter precision.
+            decimal = finite(attribute, value, ": a NUMERIC column holds exact decimals only. The value was not"
+                    + " written. Map the column as DOUBLE, or check the computation that produced it.");
             double number = ((Number) value).doubleValue();
-            if (Double.isNaN(number) || Double.isInfinite(number)) {
-                throw new ArgumentException("ATH-E109", attribute + " is " + number + ", which its column "
-                        + where(attribute) + " cannot hold: a NUMERIC column holds exact decimals only. The value was"
-                        + " not written. Map the column as DOUBLE, or check the computation that produced it.");
-            }
             if (number == 0 && Double.doubleToRawLongBits(number) != 0) {
                 throw new ArgumentException("ATH-E109", attribute + " is -0.0 (negative zero), which its column "
                         + where(attribute) + " stores as 0: a NUMERIC column has no negative zero. The value was not"
                         + " written. Add 0.0 to it (-0.0 + 0.0 is 0.0) if the sign of zero does not matter.");
             }
-            // The shortest decimal that reads back as the same double (or float): bound as such, so that the
-            // database does not convert the binary value with its own, shorter precision.
-            decimal = value instanceof Float ? new BigDecimal(value.toString()) : BigDecimal.valueOf(number);
             bound = decimal;
         } else if (value instanceof BigInteger) {
             decimal = new BigDecimal((BigInteger) value);

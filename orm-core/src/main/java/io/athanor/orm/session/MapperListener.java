@@ -6,6 +6,12 @@ package io.athanor.orm.session;
  * {@link SessionFactoryBuilder#mapperListener(MapperListener)}. A {@code before...} method may still
  * change the object's fields: the statement is written after it returns.
  *
+ * <p>The events run while the flush writes: they may read the session (get, queries) and run SQL through
+ * {@code session.connection()}, but not add, delete, merge, expunge, expire or refresh objects, run bulk
+ * statements through the session, flush, commit, roll back or close it ({@code ATH-E070}); make such
+ * changes in {@link SessionListener#beforeFlush(Session)}. To read columns the database set (a trigger,
+ * a server default), expire the object after the flush, or select them through the connection.
+ *
  * @param <T> the mapped class
  */
 public interface MapperListener<T> {

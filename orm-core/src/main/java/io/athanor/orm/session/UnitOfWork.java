@@ -226,6 +226,9 @@ final class UnitOfWork {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static int compareKeys(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
         if (a instanceof List && b instanceof List) {
             List<?> left = (List<?>) a;
             List<?> right = (List<?>) b;
@@ -237,10 +240,22 @@ final class UnitOfWork {
             }
             return Integer.compare(left.size(), right.size());
         }
-        if (a instanceof Comparable && b != null && a.getClass() == b.getClass()) {
-            return ((Comparable) a).compareTo(b);
+        Class<?> leftType = a instanceof Enum ? ((Enum<?>) a).getDeclaringClass() : a.getClass();
+        Class<?> rightType = b instanceof Enum ? ((Enum<?>) b).getDeclaringClass() : b.getClass();
+        if (leftType != rightType) {
+            // Keys of different classes cannot be compared: order them by class, so that the order stays total.
+            return leftType.getName().compareTo(rightType.getName());
         }
-        return 0;
+        return a instanceof Comparable ? ((Comparable) a).compareTo(b) : 0;
+    }
+
+    private static boolean referencesItself(Mapper<?> mapper) {
+        for (io.athanor.orm.schema.ForeignKeyConstraint foreignKey : mapper.table().foreignKeys()) {
+            if (foreignKey.referredTableName().equalsIgnoreCase(mapper.table().name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<Mapper<?>, List<InstanceState>> byMapper(List<InstanceState> states) {
@@ -517,7 +532,19 @@ final class UnitOfWork {
     // ---- DELETE ----
 
     private void delete(Mapper<?> mapper, List<InstanceState> states) {
-        states.sort((a, b) -> compareKeys(a.key, b.key));
+        if (referencesItself(mapper)) {
+            // Rows of a table that refers to itself go children first: by key order a parent could come before
+            // its child, which its foreign key refuses. Without a relationship to follow, the order the objects
+            // were deleted in is kept.
+            List<InstanceState> childrenFirst = new ArrayList<>(RelationshipFlush.parentsFirst(mapper, states));
+            java.util.Collections.reverse(childrenFirst);
+            if (!mapper.relationships().isEmpty()) {
+                states.clear();
+                states.addAll(childrenFirst);
+            }
+        } else {
+            states.sort((a, b) -> compareKeys(a.key, b.key));
+        }
         if (session.hasMapperListeners()) {
             for (InstanceState state : states) {
                 session.fire(state.object(), (listener, object) -> listener.beforeDelete(session, object));

@@ -270,6 +270,30 @@ class RelationshipTest {
     }
 
     @AcrossDatabases
+    void deletingATreeInOneFlushDeletesChildrenBeforeTheirParentsWhateverTheOrderOfTheDeletes(TestDatabase db) {
+        SessionFactory sessions = sessions(db, 0);
+        List<Long> ids = sessions.inTransaction(session -> {
+            Node root = new Node("root", null);
+            Node child = new Node("child", root);
+            Node grandchild = new Node("grandchild", child);
+            session.add(root);
+            session.flush();
+            return List.of(root.getId(), child.getId(), grandchild.getId());
+        });
+        try (Session session = sessions.openSession()) {
+            // Parents first, which is also primary-key order: the DELETEs must still go children first.
+            for (Long id : ids) {
+                session.delete(session.get(Node.class, id));
+            }
+            session.commit();
+        }
+
+        Long left = sessions.inTransaction(session -> session.execute(Sql.text("select count(*) from nodes"))
+                .scalar(Long.class));
+        assertThat(left).isZero();
+    }
+
+    @AcrossDatabases
     void theNPlusOneGuardFiresOnALoopOverParentsButNotWithSelectin(TestDatabase db) {
         SessionFactory sessions = sessions(db, 10);
         sessions.useTransaction(session -> {

@@ -7,8 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A TCP relay between the application and a database server that can take the database "down" and bring
@@ -21,8 +21,9 @@ final class DatabaseOutage implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final int port;
-    private final List<Socket> relayed = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket listener;
+    /** Guarded by {@code this}, with {@link #listener}: a socket accepted while stopping is closed at once. */
+    private final Set<Socket> relayed = new HashSet<>();
+    private ServerSocket listener;
 
     /**
      * Starts relaying to the server.
@@ -32,9 +33,12 @@ final class DatabaseOutage implements AutoCloseable {
      */
     DatabaseOutage(String host, int port) throws IOException {
         this.target = new InetSocketAddress(host, port);
-        this.listener = listen(0);
-        this.port = listener.getLocalPort();
-        accept(listener);
+        ServerSocket first = listen(0);
+        this.port = first.getLocalPort();
+        synchronized (this) {
+            listener = first;
+        }
+        accept(first);
     }
 
     /** The local port to point the JDBC URL at. */
@@ -43,10 +47,12 @@ final class DatabaseOutage implements AutoCloseable {
     }
 
     /** The database goes down: every relayed connection is closed and new ones are refused. */
-    void stop() throws IOException {
+    synchronized void stop() throws IOException {
         ServerSocket current = listener;
         listener = null;
-        current.close();
+        if (current != null) {
+            current.close();
+        }
         for (Socket socket : relayed) {
             closeQuietly(socket);
         }
@@ -56,15 +62,15 @@ final class DatabaseOutage implements AutoCloseable {
     /** The database is back, at the same address. */
     void start() throws IOException {
         ServerSocket current = listen(port);
-        listener = current;
+        synchronized (this) {
+            listener = current;
+        }
         accept(current);
     }
 
     @Override
     public void close() throws IOException {
-        if (listener != null) {
-            stop();
-        }
+        stop();
     }
 
     private static ServerSocket listen(int port) throws IOException {
@@ -73,6 +79,20 @@ final class DatabaseOutage implements AutoCloseable {
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         return socket;
+    }
+
+    /** Keeps a socket to close at the next stop(), or closes it now when the relay is down or this listener old. */
+    private synchronized boolean track(Socket socket, ServerSocket from) {
+        if (listener != from) {
+            closeQuietly(socket);
+            return false;
+        }
+        relayed.add(socket);
+        return true;
+    }
+
+    private synchronized void untrack(Socket socket) {
+        relayed.remove(socket);
     }
 
     private void accept(ServerSocket server) {
@@ -84,7 +104,6 @@ final class DatabaseOutage implements AutoCloseable {
                 } catch (IOException stopped) {
                     return; // stop() closed the listener.
                 }
-                relayed.add(client);
                 Socket upstream = new Socket();
                 try {
                     upstream.connect(target, 5_000);
@@ -92,16 +111,20 @@ final class DatabaseOutage implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
-                relayed.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                if (track(client, server) && track(upstream, server)) {
+                    pump(client, upstream);
+                    pump(upstream, client);
+                } else {
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                }
             }
         }, "database-outage-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         Thread copier = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -115,6 +138,8 @@ final class DatabaseOutage implements AutoCloseable {
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
+                untrack(from);
+                untrack(to);
             }
         }, "database-outage-pump");
         copier.setDaemon(true);

@@ -78,8 +78,9 @@ class FaultServerRestartTest {
                 active.flush();
 
                 long stopping = System.nanoTime();
-                run(stop);
+                // Set first: if the stop command fails half-way, the server is started again all the same.
                 down = true;
+                run(stop);
                 awaitServer(database, false);
                 long stopped = System.nanoTime();
 
@@ -125,12 +126,17 @@ class FaultServerRestartTest {
                                 + " session failed with ATH-E097, a request while down with ATH-E011 after %.0f ms; back:"
                                 + " the next session committed %.0f ms after, same engine%n", kind.label(),
                         (stopped - stopping) / 1e9, (up - starting) / 1e9, failedAfter / 1e6, recovered / 1e6);
-            } finally {
+            } catch (Exception | AssertionError failure) {
                 if (down) {
-                    // Whatever failed, the other tests need the server.
-                    run(start);
-                    awaitServer(database, true);
+                    // Whatever failed, the other tests need the server; the first failure is the one to report.
+                    try {
+                        run(start);
+                        awaitServer(database, true);
+                    } catch (Exception | AssertionError alsoFailed) {
+                        failure.addSuppressed(alsoFailed);
+                    }
                 }
+                throw failure;
             }
             HikariDataSource pool = (HikariDataSource) engine.dataSource();
             assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections checked out").isZero();
@@ -138,10 +144,17 @@ class FaultServerRestartTest {
     }
 
     private static void run(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(SERVER_WAIT_SECONDS, TimeUnit.SECONDS)).as("'%s' finished", command).isTrue();
-        assertThat(process.exitValue()).as("exit status of '%s': %s", command, output).isZero();
+        // Output to a file: a server started in the background may keep a pipe open for ever.
+        java.io.File output = java.io.File.createTempFile("athanor-server-command", ".log");
+        output.deleteOnExit();
+        Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true)
+                .redirectOutput(output).start();
+        if (!process.waitFor(SERVER_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("'" + command + "' did not finish within " + SERVER_WAIT_SECONDS + " s");
+        }
+        assertThat(process.exitValue()).as("exit status of '%s': %s", command,
+                java.nio.file.Files.readString(output.toPath())).isZero();
     }
 
     /** Waits until the server accepts a connection ({@code up}) or refuses one (not {@code up}). */

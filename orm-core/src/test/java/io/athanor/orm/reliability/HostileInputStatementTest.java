@@ -108,6 +108,22 @@ class HostileInputStatementTest {
     }
 
     @AcrossDatabases
+    void decimalsWithHugeExponentsGivenForAnIntegerAttributeAreRefusedWithoutExpandingThem(TestDatabase db) {
+        EdgeStore store = EdgeStore.on(db);
+
+        try (Session session = store.sessions().openSession()) {
+            // Rescaled, either would take a billion digits.
+            assertThat(catchThrowableOfType(ArgumentException.class, () -> session.execute(Sql.insert(EdgeValues.class),
+                    List.of(Map.of("id", 1L, "counter", 0L, "count", new BigDecimal("1E+999999999"))))))
+                    .hasMessageStartingWith("[ATH-E107] EdgeValues.count is outside the range of its column");
+            assertThat(catchThrowableOfType(ArgumentException.class, () -> session.execute(Sql.insert(EdgeValues.class),
+                    List.of(Map.of("id", 1L, "counter", 0L, "count", new BigDecimal("1E-999999999"))))))
+                    .hasMessageStartingWith("[ATH-E108] EdgeValues.count is given a number with a fraction");
+        }
+        assertThat(store.rows()).isZero();
+    }
+
+    @AcrossDatabases
     void aBulkInsertOfNanosecondsIsRefusedNamingTheFix(TestDatabase db) {
         EdgeStore store = EdgeStore.on(db);
         LocalDateTime withNanos = LocalDateTime.of(2026, 11, 25, 12, 0, 0, 123_456_789);

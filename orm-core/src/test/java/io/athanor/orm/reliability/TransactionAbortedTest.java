@@ -80,6 +80,22 @@ class TransactionAbortedTest {
     }
 
     @AcrossDatabases
+    void aDriverErrorThatNeverReachedTheDatabaseLeavesTheTransactionUsable(TestDatabase db) {
+        open(db);
+        try (Connection conn = engine.connect()) {
+            conn.execute(Sql.text("insert into fault_orders (id, customer) values (1, 'kept')"));
+            // No driver knows how to send this value: the error is raised before anything reaches the server.
+            Throwable refused = catchThrowable(() -> conn.execute(Sql.text("select :v").bind("v", new Object())));
+
+            assertThat(refused).as("binding a value no driver can send").isNotNull();
+            assertThat(conn.isTransactionAborted()).isFalse();
+            conn.execute(Sql.text("insert into fault_orders (id, customer) values (2, 'also kept')"));
+            conn.commit();
+        }
+        assertThat(customers()).containsExactly("kept", "also kept");
+    }
+
+    @AcrossDatabases
     void onPostgresqlRollingBackToASavepointTakenBeforeTheErrorRecoversTheTransaction(TestDatabase db) {
         open(db);
         try (Connection conn = engine.connect()) {

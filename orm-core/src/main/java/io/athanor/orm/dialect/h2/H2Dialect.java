@@ -139,12 +139,27 @@ public final class H2Dialect extends DefaultDialect {
 
     /**
      * Also CONNECTION_BROKEN_1 (90067), DATABASE_IS_CLOSED (90098) and DATABASE_CALLED_AT_SHUTDOWN (90121,
-     * also after {@code ABORT_SESSION}).
+     * also after {@code ABORT_SESSION}), and, for a database reached through H2's TCP server, IO_EXCEPTION_1
+     * (90028) caused by the socket ending: depending on where the client was reading, a closed connection
+     * shows as either.
      */
     @Override
     protected boolean isConnectionLost(SQLException error) {
         int code = error.getErrorCode();
-        return super.isConnectionLost(error) || code == 90067 || code == 90098 || code == 90121;
+        return super.isConnectionLost(error) || code == 90067 || code == 90098 || code == 90121
+                || (code == 90028 && causedBySocketEnd(error));
+    }
+
+    private static boolean causedBySocketEnd(Throwable error) {
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.EOFException || cause instanceof java.net.SocketException) {
+                return true;
+            }
+        }
+        // H2 puts the I/O exception's text in its message, not always as the cause.
+        String message = error.getMessage();
+        return message != null && (message.contains("java.io.EOFException")
+                || message.contains("java.net.SocketException"));
     }
 
     /** LOCK_TIMEOUT_1 (50200), also raised for {@code NOWAIT}. */

@@ -142,10 +142,44 @@ public final class PostgresDialect extends DefaultDialect {
         }
     }
 
-    /** PostgreSQL aborts a transaction at its first error, whatever the error (a deadlock too). */
+    /**
+     * PostgreSQL aborts a transaction at its first error, whatever the error (a deadlock too). An error the
+     * driver raised itself (a value it cannot convert, say) never reached the server and leaves the
+     * transaction as it was; pgjdbc tells them apart by the server's message it carries.
+     */
     @Override
     protected ErrorEffect effectOnTransaction(SQLException error) {
-        return ErrorEffect.TRANSACTION_ABORTED;
+        return fromServer(error) ? ErrorEffect.TRANSACTION_ABORTED : ErrorEffect.STATEMENT_UNDONE;
+    }
+
+    /**
+     * Whether the error came from the server: pgjdbc's exceptions carry the server's message when it sent
+     * one. An exception of another class (a wrapper, another driver) is taken as the server's.
+     */
+    private static boolean fromServer(SQLException error) {
+        boolean pgjdbcSeen = false;
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current.getClass().getName().startsWith("org.postgresql.")) {
+                pgjdbcSeen = true;
+                if (serverMessage(current) != null) {
+                    return true;
+                }
+            }
+            SQLException next = current instanceof SQLException ? ((SQLException) current).getNextException() : null;
+            current = next != null ? next : current.getCause();
+        }
+        return !pgjdbcSeen;
+    }
+
+    /** pgjdbc's {@code getServerErrorMessage()}, read without a compile-time dependency on the driver. */
+    private static Object serverMessage(Throwable pgjdbcError) {
+        try {
+            return pgjdbcError.getClass().getMethod("getServerErrorMessage").invoke(pgjdbcError);
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            // Cannot tell: assume the server's, which refuses more rather than less.
+            return unreadable;
+        }
     }
 
     @Override
