@@ -60,11 +60,8 @@ public final class Connection implements AutoCloseable {
     private final LeakDetector.Watch leakWatch;
     private boolean transactionBegun;
     private boolean closed;
-    /** The failure that showed the connection to the database was gone; null while it works. */
-    private ConnectionLostException lost;
-    /** The error after which the database aborted or rolled back the current transaction; null otherwise. */
-    private OrmException abortedBy;
-    private DefaultDialect.ErrorEffect abortEffect;
+    /** What the errors seen so far left: a lost link, an aborted transaction. */
+    private final ConnectionFailures failures;
     private int savepointCounter;
 
     Connection(Engine engine, java.sql.Connection jdbc, Dialect dialect, StatementLog log, LeakDetector.Watch leakWatch)
@@ -82,6 +79,7 @@ public final class Connection implements AutoCloseable {
         this.engine = engine;
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.failures = new ConnectionFailures(dialect);
         this.log = log;
         this.external = external;
         this.leakWatch = leakWatch;
@@ -354,14 +352,14 @@ public final class Connection implements AutoCloseable {
         try {
             // Nothing ran since the last commit or rollback: a ROLLBACK would be a wasted round trip (and
             // on H2 it throws away the results it keeps for repeated queries).
-            if (transactionBegun && lost == null) {
+            if (transactionBegun && !failures.isLost()) {
                 jdbc.rollback();
                 log.event("ROLLBACK");
             } else if (transactionBegun) {
                 log.event("ROLLBACK (not sent: the connection was lost, and the database rolled back)");
             }
             transactionBegun = false;
-            clearAbort();
+            failures.transactionRecovered();
         } catch (SQLException failure) {
             OrmException error = failed(failure, null, List.of());
             if (!(error instanceof ConnectionLostException)) {
@@ -372,7 +370,7 @@ public final class Connection implements AutoCloseable {
             // recover from the loss.
             log.event("ROLLBACK (the connection was lost, and the database rolled back)");
             transactionBegun = false;
-            clearAbort();
+            failures.transactionRecovered();
         }
     }
 
@@ -410,14 +408,14 @@ public final class Connection implements AutoCloseable {
 
     void rollbackToSavepoint(java.sql.Savepoint savepoint, String name) {
         // PostgreSQL's aborted transaction recovers by rolling back to a savepoint taken before the error.
-        boolean recovers = abortedBy != null && abortEffect == DefaultDialect.ErrorEffect.TRANSACTION_ABORTED;
+        boolean recovers = failures.savepointRecovers();
         requireUsable("roll back to a savepoint", recovers);
         forgetSavepointsFrom(name);
         try {
             jdbc.rollback(savepoint);
             log.event("ROLLBACK TO SAVEPOINT " + name);
             if (recovers) {
-                clearAbort();
+                failures.transactionRecovered();
             }
         } catch (SQLException failure) {
             throw failed(failure, "ROLLBACK TO SAVEPOINT " + name, List.of());
@@ -461,7 +459,7 @@ public final class Connection implements AutoCloseable {
      * @return true once the connection was lost
      */
     public boolean isConnectionLost() {
-        return lost != null;
+        return failures.isLost();
     }
 
     /** The engine this connection came from. */
@@ -504,11 +502,11 @@ public final class Connection implements AutoCloseable {
         try {
             // Nothing ran since the last commit or rollback: a ROLLBACK would be a wasted round trip (and
             // on H2 it throws away the results it keeps for repeated queries).
-            if (transactionBegun && lost == null) {
+            if (transactionBegun && !failures.isLost()) {
                 jdbc.rollback();
                 log.event("ROLLBACK");
             }
-            if (restoreAutoCommit && lost == null) {
+            if (restoreAutoCommit && !failures.isLost()) {
                 jdbc.setAutoCommit(true);
             }
         } catch (SQLException ignored) {
@@ -522,7 +520,7 @@ public final class Connection implements AutoCloseable {
                 jdbc.close();
             } catch (SQLException failure) {
                 // Returning a lost connection can fail too; the pool discards it either way.
-                if (lost == null) {
+                if (!failures.isLost()) {
                     throw failed(failure, null, List.of());
                 }
             }
@@ -562,7 +560,7 @@ public final class Connection implements AutoCloseable {
      * @return true from the error until the next rollback
      */
     public boolean isTransactionAborted() {
-        return abortedBy != null;
+        return failures.isTransactionAborted();
     }
 
     /**
@@ -583,14 +581,14 @@ public final class Connection implements AutoCloseable {
      * error. A transaction the database rolled back whole stays refused.
      */
     public void rolledBackToSavepointElsewhere() {
-        if (abortEffect == DefaultDialect.ErrorEffect.TRANSACTION_ABORTED) {
-            clearAbort();
+        if (failures.savepointRecovers()) {
+            failures.transactionRecovered();
         }
     }
 
     /** Whether the database rolled back the whole transaction, savepoints included. */
     boolean isTransactionRolledBack() {
-        return abortedBy != null && abortEffect == DefaultDialect.ErrorEffect.TRANSACTION_ROLLED_BACK;
+        return failures.isTransactionRolledBack();
     }
 
     /** Open, and its link to the database not lost: what every operation that talks to the database needs. */
@@ -600,34 +598,7 @@ public final class Connection implements AutoCloseable {
 
     private void requireUsable(String operation, boolean evenIfAborted) {
         requireOpen();
-        if (abortedBy != null && lost == null && !evenIfAborted) {
-            throw new InvalidRequestException("ATH-E103", abortEffect == DefaultDialect.ErrorEffect.TRANSACTION_ABORTED
-                    ? "This Connection's transaction was aborted by an earlier error (the cause, " + code(abortedBy)
-                    + "), so it cannot " + operation + ": " + dialect.name() + " ignores every statement of a"
-                    + " transaction after its first error, and a COMMIT would roll it back without saying so. Call"
-                    + " rollback() (or roll back to a savepoint taken before the error) and run the work again."
-                    : "The database rolled back this Connection's transaction after an earlier error (the cause, "
-                    + code(abortedBy) + ": a deadlock or a serialization failure), so it cannot " + operation
-                    + ": none of the transaction's work was kept, and what ran now would start a new transaction"
-                    + " that only looks like the old one. Call rollback() and run the whole transaction again.",
-                    abortedBy);
-        }
-        if (lost != null) {
-            throw new InvalidRequestException("ATH-E102", "This Connection was lost earlier (the cause, ATH-E097), so"
-                    + " it cannot " + operation + ": the database ended its session, and the transaction with it."
-                    + " Call rollback() to end the transaction on this side (a Session then takes a new connection"
-                    + " from the pool for its next statement); close() a plain Connection and get a new one with"
-                    + " engine.connect().", lost);
-        }
-    }
-
-    private void clearAbort() {
-        abortedBy = null;
-        abortEffect = null;
-    }
-
-    private static String code(OrmException error) {
-        return error.code() == null ? error.getClass().getSimpleName() : error.code();
+        failures.requireUsable(operation, evenIfAborted);
     }
 
     OrmException translate(SQLException failure) {
@@ -640,20 +611,8 @@ public final class Connection implements AutoCloseable {
      */
     private OrmException failed(SQLException failure, String sql, List<String> parameters) {
         OrmException error = dialect.translate(failure, sql, parameters);
-        if (!(error instanceof ConnectionLostException) && transactionBegun && abortedBy == null) {
-            DefaultDialect.ErrorEffect effect = dialect instanceof DefaultDialect
-                    ? ((DefaultDialect) dialect).effectOnTransaction(failure)
-                    : DefaultDialect.ErrorEffect.STATEMENT_UNDONE;
-            if (effect != DefaultDialect.ErrorEffect.STATEMENT_UNDONE) {
-                abortedBy = error;
-                abortEffect = effect;
-            }
-        }
-        if (error instanceof ConnectionLostException && lost == null) {
-            lost = (ConnectionLostException) error;
-            if (!external) {
-                engine.connectionLost(lost);
-            }
+        if (failures.record(error, failure, transactionBegun) && !external) {
+            engine.connectionLost(failures.lost());
         }
         return error;
     }
