@@ -1,6 +1,7 @@
 package io.athanor.sample.shop;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,8 +63,21 @@ class HostileInputApiTest {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
     }
 
+    /** The status of every request sent through {@link #send}, counted for the figures printed at the end. */
+    private static final Map<Integer, Integer> STATUSES = new ConcurrentSkipListMap<>();
+
+    @AfterAll
+    static void printFiguresAndCheckNoServerError() {
+        int requests = STATUSES.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf("[hostile-api] %d requests sent (hostile, malformed, oversized and a few valid ones):"
+                + " answers by status %s%n", requests, STATUSES);
+        assertThat(STATUSES.keySet()).as("statuses answered").noneMatch(status -> status >= 500);
+        STATUSES.clear();
+    }
+
     private Answer send(HttpRequest request) throws Exception {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        STATUSES.merge(response.statusCode(), 1, Integer::sum);
         return new Answer(response.statusCode(), response.body());
     }
 
