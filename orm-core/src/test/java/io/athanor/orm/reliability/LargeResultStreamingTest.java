@@ -118,16 +118,21 @@ class LargeResultStreamingTest {
         try (Connection connection = engine.connect()) {
             HeapWatch heap = HeapWatch.start();
             try (Stream<Row> rows = connection.execute(Sql.text("select id, amount, label from stream_rows")).stream()) {
-                rows.forEach(row -> {
-                    totals.add(row.get(0, Long.class), row.get(1, Integer.class), row.get(2, String.class));
-                    if (totals.rows % sampleEvery == 0) {
-                        heap.sample();
-                    }
-                });
+                readEveryRow(rows, totals, heap, sampleEvery);
             }
             heap.stop();
             return heap;
         }
+    }
+
+    /** Counts and sums rows of (id, amount, label), sampling the heap every {@code sampleEvery} rows. */
+    private static void readEveryRow(Stream<Row> rows, Totals totals, HeapWatch heap, int sampleEvery) {
+        rows.forEach(row -> {
+            totals.add(row.get(0, Long.class), row.get(1, Integer.class), row.get(2, String.class));
+            if (totals.rows % sampleEvery == 0) {
+                heap.sample();
+            }
+        });
     }
 
     // ------------------------------------------------------------------ the session
@@ -259,12 +264,7 @@ class LargeResultStreamingTest {
             heap = HeapWatch.start();
             try (Stream<Row> rows = session.execute(select(col(StreamRow.class, "id"), col(StreamRow.class, "amount"),
                     col(StreamRow.class, "label"))).stream()) {
-                rows.forEach(row -> {
-                    totals.add(row.get(0, Long.class), row.get(1, Integer.class), row.get(2, String.class));
-                    if (totals.rows % SAMPLE_EVERY == 0) {
-                        heap.sample();
-                    }
-                });
+                readEveryRow(rows, totals, heap, SAMPLE_EVERY);
             }
             heap.stop();
         }
