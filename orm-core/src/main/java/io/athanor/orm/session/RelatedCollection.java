@@ -19,7 +19,11 @@ final class RelatedCollection {
     final RelationshipProperty relationship;
     final List<Object> elements = new ArrayList<>();
     final List<Object> removed = new ArrayList<>();
-    /** For a many-to-many: elements added since the last flush, whose association rows are still to insert. */
+    /**
+     * Elements added since the collection was loaded or last flushed: for a many-to-many, those whose
+     * association rows are still to insert; for a one-to-many, what tells a collection changed since
+     * loaded from one that was not ({@link Backrefs}).
+     */
     final List<Object> added = new ArrayList<>();
     boolean loaded;
     private LoadStrategy strategy;
@@ -71,10 +75,10 @@ final class RelatedCollection {
         boolean wasRemoved = removed.remove(element);
         RelationshipProperty back = relationship.backPopulates();
         Object ownerObject = owner.object();
+        if (!wasRemoved && !added.contains(element)) {
+            added.add(element);
+        }
         if (manyToMany()) {
-            if (!wasRemoved && !added.contains(element)) {
-                added.add(element);
-            }
             mirror(element, true);
         } else if (back != null && element != null && back.get(element) != ownerObject) {
             back.set(element, ownerObject);
@@ -86,10 +90,12 @@ final class RelatedCollection {
     }
 
     void removedElement(Object element) {
-        if (manyToMany() && added.remove(element)) {
+        boolean wasAdded = added.remove(element);
+        if (manyToMany() && wasAdded) {
             mirror(element, false);
             return;
         }
+        // A one-to-many element added and removed again is still a removal: a pending orphan is expunged.
         if (!removed.contains(element)) {
             removed.add(element);
         }

@@ -111,6 +111,18 @@ final class RelationshipFlush {
      */
     void prepareFlush(Collection<InstanceState> states, Collection<InstanceState> deleted) {
         for (InstanceState state : new ArrayList<>(states)) {
+            for (RelationshipProperty relationship : state.mapper.relationships()) {
+                if (relationship.isCollection()) {
+                    collection(state, relationship); // adopts a collection the application assigned itself
+                }
+            }
+            if (!state.mapper.relationships().isEmpty()) {
+                cascadeAdd(state);
+            }
+        }
+        // Everything reachable is in the session now: both sides of each relationship are brought in step.
+        Backrefs.reconcile(session.states());
+        for (InstanceState state : session.states()) {
             if (state.mapper.relationships().isEmpty()) {
                 continue;
             }
@@ -127,6 +139,10 @@ final class RelationshipFlush {
                 }
                 for (Object removed : new ArrayList<>(collection.removed)) {
                     RelationshipProperty back = relationship.backPopulates();
+                    if (back != null && back.get(removed) != null && back.get(removed) != state.object()) {
+                        // Moved to another parent: not an orphan, and its foreign key follows the new parent.
+                        continue;
+                    }
                     if (relationship.cascades(Cascade.DELETE_ORPHAN)) {
                         session.deleteOrphan(removed);
                     } else if (back == null || back.get(removed) == null) {
@@ -135,8 +151,8 @@ final class RelationshipFlush {
                     }
                 }
                 collection.removed.clear();
+                collection.added.clear();
             }
-            cascadeAdd(state);
         }
         for (InstanceState parent : new ArrayList<>(deleted)) {
             for (RelationshipProperty relationship : parent.mapper.relationships()) {

@@ -66,9 +66,7 @@ final class Relationships {
                     relationship.strategy());
             if (!fromDatabase) {
                 collection.elements.addAll(relationship.collection(object));
-                if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_MANY) {
-                    collection.added.addAll(collection.elements);
-                }
+                collection.added.addAll(collection.elements);
             }
             state.collections.put(relationship, collection);
             relationship.set(object, relationship.collectionType() == Set.class ? new TrackedSet(collection)

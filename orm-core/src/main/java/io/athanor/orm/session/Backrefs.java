@@ -1,0 +1,173 @@
+package io.athanor.orm.session;
+
+import io.athanor.orm.InvalidRequestException;
+import io.athanor.orm.mapping.RelationshipProperty;
+
+import java.util.ArrayList;
+import java.util.Collection;
+
+/**
+ * Brings the two sides of each bidirectional relationship in step before a flush writes anything
+ * (SQLAlchemy's backref events, applied at flush because Athanor does not intercept field writes).
+ *
+ * <p>The rule: <b>the side changed since it was loaded (or last flushed) wins</b>. A many-to-one set to
+ * another parent moves the object out of the old parent's loaded collection and into the new parent's;
+ * a many-to-one set to null takes it out of the old parent's collection as a removal (so delete-orphan
+ * and NOT NULL checks apply as to any removal); a collection change already set the many-to-one when it
+ * was made. Many-to-many elements added or removed on one side appear or disappear on the other side's
+ * loaded collection. When both sides changed in ways that contradict each other, the flush is refused
+ * with {@code ATH-E133} before any statement, naming the object and both relationships.
+ *
+ * <p>Only loaded collections are touched: one that was never loaded is read from the database, which the
+ * flush brings up to date.
+ */
+final class Backrefs {
+
+    private Backrefs() {
+    }
+
+    /** Reconciles every bidirectional relationship of the given (pending and persistent) objects. */
+    static void reconcile(Collection<InstanceState> states) {
+        for (InstanceState state : states) {
+            if (state.markedForDeletion || state.mapper.relationships().isEmpty()) {
+                continue;
+            }
+            for (RelationshipProperty relationship : state.mapper.relationships()) {
+                RelationshipProperty back = relationship.backPopulates();
+                if (back == null) {
+                    continue;
+                }
+                if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_ONE && back.isCollection()) {
+                    manyToOne(state, relationship, back);
+                } else if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_MANY) {
+                    manyToMany(state, relationship, back);
+                }
+            }
+        }
+        for (InstanceState state : states) {
+            if (state.collections == null || state.markedForDeletion) {
+                continue;
+            }
+            for (RelatedCollection collection : state.collections.values()) {
+                if (collection.relationship.kind() == RelationshipProperty.Kind.ONE_TO_MANY
+                        && collection.relationship.backPopulates() != null) {
+                    checkCollection(state, collection);
+                }
+            }
+        }
+    }
+
+    /** A many-to-one whose value differs from the one loaded moves the object between the parents' collections. */
+    private static void manyToOne(InstanceState child, RelationshipProperty relationship, RelationshipProperty back) {
+        Object object = child.object();
+        Object current = relationship.get(object);
+        Object previous = child.references == null ? null : child.references.get(relationship);
+        if (current == previous) {
+            return;
+        }
+        RelatedCollection old = loadedCollection(previous, back);
+        if (old != null && old.elements.contains(object)) {
+            if (old.added.contains(object)) {
+                throw disagree(child, relationship, current, old, "added to");
+            }
+            old.elements.remove(object);
+            if (current == null && !old.removed.contains(object)) {
+                // Set to null, not moved: a removal from the old parent, with its orphan and NOT NULL rules.
+                old.removed.add(object);
+            }
+        }
+        RelatedCollection next = loadedCollection(current, back);
+        if (next != null && !next.elements.contains(object)) {
+            if (next.removed.contains(object)) {
+                throw disagree(child, relationship, current, next, "removed from");
+            }
+            next.elements.add(object);
+        }
+    }
+
+    /**
+     * A collection element added since load whose many-to-one names another parent, or one removed whose
+     * many-to-one still names this one: the many-to-one was changed after the collection, and the two
+     * changes say different things.
+     */
+    private static void checkCollection(InstanceState owner, RelatedCollection collection) {
+        RelationshipProperty back = collection.relationship.backPopulates();
+        Object ownerObject = owner.object();
+        for (Object element : collection.added) {
+            Object parent = back.get(element);
+            if (parent != ownerObject && collection.elements.contains(element)) {
+                throw disagree(Session.inspect(element), back, parent, collection, "added to");
+            }
+        }
+        for (Object element : collection.removed) {
+            if (back.get(element) == ownerObject) {
+                throw disagree(Session.inspect(element), back, ownerObject, collection, "removed from");
+            }
+        }
+    }
+
+    /** Elements added or removed on one side of a many-to-many show on the other side's loaded collection. */
+    private static void manyToMany(InstanceState owner, RelationshipProperty relationship, RelationshipProperty back) {
+        RelatedCollection collection = owner.collections == null ? null : owner.collections.get(relationship);
+        if (collection == null) {
+            return;
+        }
+        Object ownerObject = owner.object();
+        for (Object element : new ArrayList<>(collection.added)) {
+            RelatedCollection other = loadedCollection(element, back);
+            if (other == null) {
+                continue;
+            }
+            if (other.removed.contains(ownerObject)) {
+                throw disagreeManyToMany(owner, relationship, element, back, "added", "removed");
+            }
+            // Both sides recorded the pair (two new objects listing each other): one association row.
+            other.added.remove(ownerObject);
+            if (!other.elements.contains(ownerObject)) {
+                other.elements.add(ownerObject);
+            }
+        }
+        for (Object element : new ArrayList<>(collection.removed)) {
+            RelatedCollection other = loadedCollection(element, back);
+            if (other == null) {
+                continue;
+            }
+            if (other.added.contains(ownerObject)) {
+                throw disagreeManyToMany(owner, relationship, element, back, "removed", "added");
+            }
+            other.removed.remove(ownerObject);
+            other.elements.remove(ownerObject);
+        }
+    }
+
+    private static RelatedCollection loadedCollection(Object parent, RelationshipProperty relationship) {
+        if (parent == null) {
+            return null;
+        }
+        InstanceState state = Session.inspect(parent);
+        RelatedCollection collection = state.collections == null ? null : state.collections.get(relationship);
+        return collection != null && collection.loaded ? collection : null;
+    }
+
+    private static InvalidRequestException disagree(InstanceState child, RelationshipProperty manyToOne, Object parent,
+                                                    RelatedCollection collection, String what) {
+        String target = parent == null ? "null" : Session.describe(Session.inspect(parent));
+        return new InvalidRequestException("ATH-E133", "The two sides of " + manyToOne + " / "
+                + collection.relationship + " disagree about " + Session.describe(child) + ": " + manyToOne
+                + " names " + target + ", but " + Session.describe(child) + " was " + what + " "
+                + Session.describe(collection.owner) + "." + collection.relationship.name() + " since it was loaded."
+                + " Change one side only (the other follows at flush), or make both name the same parent. Nothing"
+                + " was written.");
+    }
+
+    private static InvalidRequestException disagreeManyToMany(InstanceState owner, RelationshipProperty relationship,
+                                                              Object element, RelationshipProperty back,
+                                                              String done, String undone) {
+        InstanceState elementState = Session.inspect(element);
+        return new InvalidRequestException("ATH-E133", "The two sides of " + relationship + " / " + back
+                + " disagree: " + Session.describe(elementState) + " was " + done + " in "
+                + Session.describe(owner) + "." + relationship.name() + " while " + Session.describe(owner)
+                + " was " + undone + " in " + Session.describe(elementState) + "." + back.name() + ". Change one side"
+                + " only (the other follows at flush), or make both agree. Nothing was written.");
+    }
+}

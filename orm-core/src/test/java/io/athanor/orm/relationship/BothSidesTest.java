@@ -1,0 +1,265 @@
+package io.athanor.orm.relationship;
+
+import io.athanor.orm.InvalidRequestException;
+import io.athanor.orm.engine.Engine;
+import io.athanor.orm.mapping.Registry;
+import io.athanor.orm.session.Session;
+import io.athanor.orm.session.SessionFactory;
+import io.athanor.orm.sql.Sql;
+import io.athanor.orm.testing.AcrossDatabases;
+import io.athanor.orm.testing.SqlRecorder;
+import io.athanor.orm.testing.TestDatabase;
+
+import java.util.List;
+
+import static io.athanor.orm.sql.Sql.col;
+import static io.athanor.orm.sql.Sql.select;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Both sides of a relationship agree after a flush, and a user's change is never undone: the side changed
+ * since it was loaded wins; contradicting changes on both sides are refused before any write (ATH-E133).
+ */
+class BothSidesTest {
+
+    private static SessionFactory sessions(TestDatabase db) {
+        Engine engine = db.track(db.engineBuilder().echo(true).build());
+        Registry registry = Registry.of(Person.class, Email.class, Team.class, Player.class, Student.class,
+                Course.class, Enrollment.class);
+        registry.metadata().createAll(engine);
+        return SessionFactory.of(engine, registry);
+    }
+
+    /** sandy with two addresses, patrick with none. */
+    private static void sandyAndPatrick(SessionFactory sessions) {
+        sessions.useTransaction(session -> {
+            Person sandy = new Person("sandy");
+            sandy.getAddresses().add(new Email("sandy@sqlalchemy.org"));
+            sandy.getAddresses().add(new Email("sandy@squirrelpower.org"));
+            session.addAll(List.of(sandy, new Person("patrick")));
+        });
+    }
+
+    private static Person person(Session session, String name) {
+        return session.scalars(select(Person.class).where(col("name").eq(name))).one();
+    }
+
+    private static long count(Session session, String sql) {
+        return session.execute(Sql.text(sql)).scalar(Long.class);
+    }
+
+    @AcrossDatabases
+    void settingAManyToOneMovesTheObjectBetweenLoadedCollections(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sandyAndPatrick(sessions);
+        try (Session session = sessions.openSession()) {
+            Person sandy = person(session, "sandy");
+            Person patrick = person(session, "patrick");
+            Email moved = sandy.getAddresses().get(0);
+            assertThat(patrick.getAddresses()).isEmpty();
+
+            moved.setPerson(patrick);
+            session.flush();
+
+            assertThat(moved.getPersonId()).isEqualTo(patrick.getId());
+            assertThat(sandy.getAddresses()).extracting(Email::getEmailAddress).containsExactly("sandy@squirrelpower.org");
+            assertThat(patrick.getAddresses()).containsExactly(moved);
+            session.commit();
+        }
+        try (Session session = sessions.openSession()) {
+            assertThat(person(session, "patrick").getAddresses()).extracting(Email::getEmailAddress)
+                    .containsExactly("sandy@sqlalchemy.org");
+            assertThat(person(session, "sandy").getAddresses()).extracting(Email::getEmailAddress)
+                    .containsExactly("sandy@squirrelpower.org");
+        }
+    }
+
+    @AcrossDatabases
+    void aMovedObjectJoinsTheNewParentsCollectionWhenItIsLoadedLater(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sandyAndPatrick(sessions);
+        try (Session session = sessions.openSession()) {
+            Person sandy = person(session, "sandy");
+            Person patrick = person(session, "patrick");
+            Email moved = sandy.getAddresses().get(1);
+
+            moved.setPerson(patrick);
+            session.flush();
+
+            assertThat(patrick.getAddresses()).containsExactly(moved);
+            assertThat(sandy.getAddresses()).hasSize(1).doesNotContain(moved);
+        }
+    }
+
+    @AcrossDatabases
+    void newObjectsLinkedFromEitherSideAreInStepAfterFlush(TestDatabase db) {
+        try (Session session = sessions(db).openSession()) {
+            Person pkrabs = new Person("pkrabs");
+            Email a1 = new Email("pearl.krabs@gmail.com");
+            Email a2 = new Email("pearl@aol.com");
+
+            pkrabs.getAddresses().add(a1);
+            a2.setPerson(pkrabs);
+            session.add(pkrabs);
+            session.add(a2);
+            session.flush();
+
+            assertThat(pkrabs.getAddresses()).containsExactly(a1, a2);
+            assertThat(a1.getPersonId()).isEqualTo(pkrabs.getId());
+            assertThat(a2.getPersonId()).isEqualTo(pkrabs.getId());
+            assertThat(count(session, "select count(*) from address where user_id = " + pkrabs.getId())).isEqualTo(2);
+        }
+    }
+
+    @AcrossDatabases
+    void aManyToManyAddedOnOneSideOfNewObjectsShowsOnTheOtherAfterFlush(TestDatabase db) {
+        try (Session session = sessions(db).openSession()) {
+            Student ann = new Student("ann");
+            Course art = new Course("art");
+
+            ann.getCourses().add(art);
+            session.add(ann);
+            session.flush();
+
+            assertThat(art.getStudents()).containsExactly(ann);
+            assertThat(count(session, "select count(*) from enrollments")).isEqualTo(1);
+        }
+    }
+
+    @AcrossDatabases
+    void aManyToManyAddedOnOneSideShowsOnTheOthersLoadedCollection(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sessions.useTransaction(session -> session.addAll(List.of(new Student("ann"), new Course("art"))));
+        try (Session session = sessions.openSession()) {
+            Student ann = session.scalars(select(Student.class)).one();
+            Course art = session.scalars(select(Course.class)).one();
+            assertThat(art.getStudents()).isEmpty();
+
+            ann.getCourses().add(art);
+            session.flush();
+
+            assertThat(art.getStudents()).containsExactly(ann);
+            assertThat(count(session, "select count(*) from enrollments")).isEqualTo(1);
+        }
+    }
+
+    @AcrossDatabases
+    void twoNewObjectsListingEachOtherGetOneAssociationRow(TestDatabase db) {
+        try (Session session = sessions(db).openSession()) {
+            Student ann = new Student("ann");
+            Course art = new Course("art");
+            ann.getCourses().add(art);
+            art.getStudents().add(ann);
+
+            session.addAll(List.of(ann, art));
+            session.flush();
+
+            assertThat(count(session, "select count(*) from enrollments")).isEqualTo(1);
+            assertThat(ann.getCourses()).containsExactly(art);
+            assertThat(art.getStudents()).containsExactly(ann);
+        }
+    }
+
+    @AcrossDatabases
+    void settingAManyToOneToNullTakesTheObjectOutOfTheLoadedCollection(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sessions.useTransaction(session -> {
+            Team reds = new Team("reds");
+            reds.getPlayers().add(new Player("ann"));
+            reds.getPlayers().add(new Player("bob"));
+            session.add(reds);
+        });
+        try (Session session = sessions.openSession()) {
+            Team reds = session.scalars(select(Team.class)).one();
+            Player ann = reds.getPlayers().get(0);
+
+            ann.setTeam(null);
+            session.flush();
+
+            assertThat(ann.getTeamId()).isNull();
+            assertThat(reds.getPlayers()).extracting(Player::getName).containsExactly("bob");
+            assertThat(count(session, "select count(*) from players where team_id is null")).isEqualTo(1);
+        }
+    }
+
+    @AcrossDatabases
+    void settingAManyToOneToNullUnderDeleteOrphanDeletesTheOrphan(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sandyAndPatrick(sessions);
+        try (Session session = sessions.openSession()) {
+            Person sandy = person(session, "sandy");
+            Email orphan = sandy.getAddresses().get(0);
+
+            orphan.setPerson(null);
+            session.flush();
+
+            assertThat(sandy.getAddresses()).hasSize(1).doesNotContain(orphan);
+            assertThat(count(session, "select count(*) from address")).isEqualTo(1);
+        }
+    }
+
+    @AcrossDatabases
+    void movingAnObjectToAnotherParentIsNotOrphaningIt(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sandyAndPatrick(sessions);
+        try (Session session = sessions.openSession()) {
+            Person sandy = person(session, "sandy");
+            Person patrick = person(session, "patrick");
+            Email moved = sandy.getAddresses().get(0);
+
+            moved.setPerson(patrick);
+            sandy.getAddresses().remove(moved);
+            session.flush();
+
+            assertThat(count(session, "select count(*) from address")).isEqualTo(2);
+            assertThat(moved.getPersonId()).isEqualTo(patrick.getId());
+        }
+    }
+
+    @AcrossDatabases
+    void addingToACollectionAndThenSettingTheManyToOneElsewhereIsRefusedBeforeAnyWrite(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sandyAndPatrick(sessions);
+        try (Session session = sessions.openSession()) {
+            Person sandy = person(session, "sandy");
+            Person patrick = person(session, "patrick");
+            Email email = sandy.getAddresses().get(0);
+            Long id = email.getId();
+
+            patrick.getAddresses().add(email);
+            email.setPerson(sandy);
+
+            try (SqlRecorder sql = new SqlRecorder()) {
+                assertThatThrownBy(session::flush).isInstanceOf(InvalidRequestException.class)
+                        .hasMessage("[ATH-E133] The two sides of Email.person / Person.addresses disagree about Email("
+                                + id + "): Email.person names Person(1), but Email(" + id + ") was added to"
+                                + " Person(2).addresses since it was loaded. Change one side only (the other follows at"
+                                + " flush), or make both name the same parent. Nothing was written.");
+                assertThat(sql.statements()).isEmpty();
+            }
+        }
+    }
+
+    @AcrossDatabases
+    void removingFromACollectionAndThenSettingTheManyToOneBackIsRefused(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sessions.useTransaction(session -> {
+            Team reds = new Team("reds");
+            reds.getPlayers().add(new Player("ann"));
+            session.add(reds);
+        });
+        try (Session session = sessions.openSession()) {
+            Team reds = session.scalars(select(Team.class)).one();
+            Player ann = reds.getPlayers().get(0);
+
+            reds.getPlayers().remove(ann);
+            ann.setTeam(reds);
+
+            assertThatThrownBy(session::flush).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageStartingWith("[ATH-E133] The two sides of Player.team / Team.players disagree about"
+                            + " Player(1): Player.team names Team(1), but Player(1) was removed from Team(1).players"
+                            + " since it was loaded.");
+        }
+    }
+}
