@@ -65,14 +65,19 @@ public final class InstanceState {
     }
 
     /**
-     * The state of an object in no session whose fields say it has a row: its identity from its key
-     * fields, its key and version as the snapshot knows them, every other column unknown, so that adding
-     * it back writes all of them (with the version check where the class has one).
+     * The state of a detached object: its identity from its key fields and, as its snapshot, the values it
+     * had when it left its session. Without those ({@code known} null: a versioned object from elsewhere),
+     * the snapshot knows only the key and version, every other column unknown, so that adding it back
+     * writes all of them (with the version check).
      */
-    static InstanceState detached(Object object, Mapper<?> mapper) {
+    static InstanceState detached(Object object, Mapper<?> mapper, Object[] known) {
         InstanceState state = new InstanceState(object, mapper);
         state.status = Status.DETACHED;
         state.key = mapper.identityOfObject(object);
+        if (known != null) {
+            state.snapshot = known.clone();
+            return state;
+        }
         java.util.List<io.athanor.orm.mapping.ColumnAttribute> attributes = mapper.attributes();
         Object[] snapshot = new Object[attributes.size()];
         for (io.athanor.orm.mapping.ColumnAttribute attribute : attributes) {

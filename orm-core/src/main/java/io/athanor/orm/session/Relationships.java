@@ -62,9 +62,16 @@ final class Relationships {
                 continue;
             }
             boolean noLoad = relationship.strategy() == LoadStrategy.NOLOAD;
-            RelatedCollection collection = new RelatedCollection(state, relationship, !fromDatabase || noLoad,
-                    relationship.strategy());
-            if (!fromDatabase) {
+            RelatedCollection earlier = fromDatabase ? null : trackedIn(relationship.get(object));
+            RelatedCollection collection = new RelatedCollection(state, relationship,
+                    earlier != null ? earlier.loaded : !fromDatabase || noLoad, relationship.strategy());
+            if (earlier != null) {
+                // A detached object coming back: its collection as its last session knew it, changes included
+                // (not loaded: loaded by this session when first read).
+                collection.elements.addAll(earlier.elements);
+                collection.added.addAll(earlier.added);
+                collection.removed.addAll(earlier.removed);
+            } else if (!fromDatabase) {
                 collection.elements.addAll(relationship.collection(object));
                 collection.added.addAll(collection.elements);
             }
@@ -80,6 +87,12 @@ final class Relationships {
                 }
             }
         }
+    }
+
+    /** The state behind one of Athanor's collections, or null for any other value. */
+    private static RelatedCollection trackedIn(Object field) {
+        return field instanceof TrackedList ? ((TrackedList) field).state
+                : field instanceof TrackedSet ? ((TrackedSet) field).state : null;
     }
 
     /** The collection state of a one-to-many field, re-adopting a collection the application assigned itself. */

@@ -123,8 +123,8 @@ public final class Session implements AutoCloseable {
             return state;
         }
         Mapper<?> mapper = Mapper.latestFor(object.getClass());
-        return mapper != null && mapper.hasRowByItsFields(object) ? InstanceState.detached(object, mapper)
-                : new InstanceState(object, mapper);
+        InstanceState detached = mapper == null ? null : DetachedObjects.stateOf(object, mapper);
+        return detached != null ? detached : new InstanceState(object, mapper);
     }
 
     // ------------------------------------------------------------------ adding, getting, deleting
@@ -495,10 +495,16 @@ public final class Session implements AutoCloseable {
 
     /** The session's state after its transaction committed. */
     private void committed() {
+        List<InstanceState> deletedAndRecorded = new ArrayList<>();
         for (InstanceState state : deletedInTransaction) {
             state.status = InstanceState.Status.DETACHED;
             state.detach();
+            if (DetachedObjects.recorded(state.mapper)) {
+                deletedAndRecorded.add(state);
+            }
         }
+        // Detached, as SQLAlchemy's deleted objects are after commit: adding one back finds its row gone (ATH-E060).
+        DetachedObjects.remember(deletedAndRecorded);
         deletedInTransaction.clear();
         for (InstanceState state : insertedInTransaction) {
             state.beforeInsert = null;
@@ -667,6 +673,9 @@ public final class Session implements AutoCloseable {
         enter();
         try {
             requireNotFlushing("close", false);
+            // Recorded as they are before the rollback below marks them for reload: a detached object keeps
+            // the values it was last loaded or flushed with (SQLAlchemy expunges before it rolls back).
+            rememberLeaving(identityMap.all(), true);
             try {
                 rollbackTransaction();
             } finally {
@@ -931,11 +940,31 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Records the persistent objects leaving the session as detached. At close, the transaction is rolled back
+     * next, so the objects it inserted are left out: they go back to transient.
+     */
+    private void rememberLeaving(Collection<InstanceState> leaving, boolean beforeRollback) {
+        List<InstanceState> remembered = new ArrayList<>();
+        java.util.Set<InstanceState> uncommitted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (beforeRollback) {
+            uncommitted.addAll(insertedInTransaction);
+        }
+        for (InstanceState state : leaving) {
+            if (state.status == InstanceState.Status.PERSISTENT && DetachedObjects.recorded(state.mapper)
+                    && !uncommitted.contains(state)) {
+                remembered.add(state);
+            }
+        }
+        DetachedObjects.remember(remembered);
+    }
+
     private void expungeState(InstanceState state) {
         if (state.status == InstanceState.Status.PENDING) {
             pending.remove(state);
             state.status = InstanceState.Status.TRANSIENT;
         } else {
+            rememberLeaving(List.of(state), false);
             identityMap.remove(state);
             markedForDeletion.remove(state);
             deletedInTransaction.remove(state);
@@ -1249,9 +1278,8 @@ public final class Session implements AutoCloseable {
         if (state != null || !registry.isMapped(object.getClass())) {
             return state;
         }
-        // In no session: whether it has a row is told by its fields (a set @Version or generated key).
-        Mapper<?> mapper = registry.mapper(object.getClass());
-        return mapper.hasRowByItsFields(object) ? InstanceState.detached(object, mapper) : null;
+        // In no session: detached if it left a session with this identity, else new (see DetachedObjects).
+        return DetachedObjects.stateOf(object, registry.mapper(object.getClass()));
     }
 
     /** Records a state as this session's (a detached object coming back, or a new one). */

@@ -1,5 +1,6 @@
 package io.athanor.orm.session;
 
+import io.athanor.orm.IntegrityException;
 import io.athanor.orm.InvalidRequestException;
 import io.athanor.orm.StaleDataException;
 import io.athanor.orm.engine.BatchResult;
@@ -363,8 +364,35 @@ final class UnitOfWork {
                               List<InstanceState> states, List<Object[]> valueSets) {
         for (int from = 0; from < states.size(); from += BATCH_SIZE) {
             int to = Math.min(states.size(), from + BATCH_SIZE);
-            writeInsertBatch(statements, columns, returning, states.subList(from, to), valueSets.subList(from, to));
+            try {
+                writeInsertBatch(statements, columns, returning, states.subList(from, to), valueSets.subList(from, to));
+            } catch (IntegrityException failure) {
+                throw chosenKeyExplained(failure, columns, states.get(from));
+            }
         }
+    }
+
+    /**
+     * A duplicate key for new objects whose database-generated key the application chose: say why they were
+     * INSERTed and what to do when they are copies of existing rows, the one case add() cannot tell apart.
+     */
+    private static IntegrityException chosenKeyExplained(IntegrityException failure, BitSet columns, InstanceState first) {
+        List<ColumnAttribute> key = first.mapper.primaryKeyAttributes();
+        if (failure.kind() != IntegrityException.Kind.UNIQUE || key.size() != 1 || !key.get(0).generated()
+                || !columns.get(key.get(0).index())) {
+            return failure;
+        }
+        String type = first.mapper.type().getSimpleName();
+        String message = failure.getMessage().substring(failure.code().length() + 3) + " " + type + " objects whose"
+                + " generated key the application set (" + type + "(" + key.get(0).get(first.object()) + ") ...) were"
+                + " INSERTed because they were not known to have left a session. If they are copies of existing rows"
+                + " (deserialized, or from a session that was never closed), write them with merge(); close sessions"
+                + " so that their objects are known as detached.";
+        IntegrityException explained = new IntegrityException(failure.code(), message, failure.sql(), failure.parameters(),
+                failure.getCause() instanceof java.sql.SQLException ? (java.sql.SQLException) failure.getCause() : null,
+                failure.kind(), failure.constraintName());
+        explained.setStackTrace(failure.getStackTrace());
+        return explained;
     }
 
     private void writeInsertBatch(EntityStatements statements, BitSet columns, List<ColumnAttribute> returning,

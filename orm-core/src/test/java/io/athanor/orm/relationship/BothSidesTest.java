@@ -262,4 +262,20 @@ class BothSidesTest {
                             + " since it was loaded.");
         }
     }
+
+    @AcrossDatabases
+    void addingBackADetachedObjectCostsNoUpdateOfTheUnchangedRowItRefersTo(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sandyAndPatrick(sessions);
+        Email email;
+        try (Session session = sessions.openSession()) {
+            email = session.scalars(select(Email.class).where(col("emailAddress").eq("sandy@sqlalchemy.org"))).one();
+        }
+        email.setEmailAddress("sandy@example.com");
+
+        try (SqlRecorder sql = new SqlRecorder()) {
+            sessions.useTransaction(session -> session.add(email));
+            assertThat(sql.statements()).containsExactly("UPDATE address SET email_address = ? WHERE id = ?");
+        }
+    }
 }

@@ -28,6 +28,10 @@ public class Email {
         return emailAddress;
     }
 
+    public void setEmailAddress(String emailAddress) {
+        this.emailAddress = emailAddress;
+    }
+
     public Long getPersonId() {
         return personId;
     }
