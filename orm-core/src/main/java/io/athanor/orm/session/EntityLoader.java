@@ -4,7 +4,10 @@ import io.athanor.orm.engine.Row;
 import io.athanor.orm.mapping.ColumnAttribute;
 import io.athanor.orm.mapping.Mapper;
 
+import io.athanor.orm.mapping.RelationshipProperty;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -92,14 +95,20 @@ final class EntityLoader {
 
     void refresh(InstanceState state, Row row, int offset, boolean overwriteRequested) {
         boolean overwrite = overwriteRequested || state.discardChanges;
+        Object[] atExpiry = state.valuesAtExpiry;
+        Map<RelationshipProperty, Object> referencesAtExpiry = state.referencesAtExpiry;
         state.discardChanges = false;
+        state.valuesAtExpiry = null;
+        state.referencesAtExpiry = null;
         Object object = state.object();
         List<ColumnAttribute> attributes = state.mapper.attributes();
         Object[] snapshot = state.snapshot;
         for (int i = 0; i < attributes.size(); i++) {
             ColumnAttribute attribute = attributes.get(i);
             Object loaded = row.get(offset + i);
-            if (overwrite || snapshot == null || same(attribute.get(object), snapshot[i])) {
+            // A field still holding what it held when last loaded (or when expire() was called) takes the row's value.
+            Object baseline = atExpiry != null ? atExpiry[i] : snapshot == null ? null : snapshot[i];
+            if (overwrite || snapshot == null || same(attribute.get(object), baseline)) {
                 snapshot[i] = attribute.set(object, loaded);
             } else {
                 snapshot[i] = io.athanor.orm.engine.ValueConverter.convert(loaded,
@@ -109,11 +118,7 @@ final class EntityLoader {
         state.expired = false;
         if (!state.mapper.relationships().isEmpty()) {
             session.relationships.install(state, object, true);
-            for (io.athanor.orm.mapping.RelationshipProperty relationship : state.mapper.relationships()) {
-                if (relationship.kind() == io.athanor.orm.mapping.RelationshipProperty.Kind.MANY_TO_ONE) {
-                    session.relationships.resolveFromIdentityMap(state, relationship);
-                }
-            }
+            session.relationships.refreshReferences(state, overwrite, referencesAtExpiry);
         }
     }
 

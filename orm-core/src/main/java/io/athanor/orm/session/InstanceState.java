@@ -45,6 +45,13 @@ public final class InstanceState {
     boolean expired;
     /** Set by a rollback: the next reload discards the fields' unflushed changes, as the transaction did. */
     boolean discardChanges;
+    /**
+     * The column values when {@code expire()} was called: the reload discards changes made before it (a field
+     * still holding its value then) and keeps those made after. Null when expired otherwise.
+     */
+    Object[] valuesAtExpiry;
+    /** The many-to-one and one-to-one fields when {@code expire()} was called, for the same rule. */
+    java.util.Map<io.athanor.orm.mapping.RelationshipProperty, Object> referencesAtExpiry;
     boolean markedForDeletion;
     /** Values of database-generated attributes before this transaction's INSERT, restored on rollback. */
     Object[] beforeInsert;
@@ -139,6 +146,27 @@ public final class InstanceState {
         this.session = owner;
         this.attached = object;
         owner.adopt(this, object);
+    }
+
+    /** Marks the object expired by {@code expire()}: changes made so far are discarded by the reload. */
+    void expireDiscardingChanges() {
+        expired = true;
+        Object object = object();
+        java.util.List<io.athanor.orm.mapping.ColumnAttribute> attributes = mapper.attributes();
+        Object[] values = new Object[attributes.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = attributes.get(i).get(object);
+        }
+        valuesAtExpiry = values;
+        referencesAtExpiry = null;
+        for (io.athanor.orm.mapping.RelationshipProperty relationship : mapper.relationships()) {
+            if (!relationship.isCollection()) {
+                if (referencesAtExpiry == null) {
+                    referencesAtExpiry = new java.util.IdentityHashMap<>();
+                }
+                referencesAtExpiry.put(relationship, relationship.get(object));
+            }
+        }
     }
 
     void detach() {

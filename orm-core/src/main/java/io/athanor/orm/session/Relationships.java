@@ -135,6 +135,10 @@ final class Relationships {
 
     /** Sets a many-to-one from the identity map when the related object is there; returns whether it needs loading. */
     boolean resolveFromIdentityMap(InstanceState state, RelationshipProperty relationship) {
+        if (changedSinceLoaded(state, relationship)) {
+            // The application's change wins over the row: it is flushed later, never undone by a load.
+            return false;
+        }
         Object key = foreignKeyOf(state.object(), relationship);
         if (key == null) {
             relationship.set(state.object(), null);
@@ -251,10 +255,68 @@ final class Relationships {
         }
     }
 
+    /**
+     * Whether the application set a many-to-one or one-to-one field to another object (or null) than the one
+     * last loaded or flushed. A field never loaded counts as unchanged while it is null.
+     */
+    static boolean changedSinceLoaded(InstanceState state, RelationshipProperty relationship) {
+        Object loaded = state.references == null ? null : state.references.get(relationship);
+        return relationship.get(state.object()) != loaded;
+    }
+
+    /**
+     * After a row refreshed an object's columns: each many-to-one and one-to-one follows the row again unless
+     * the application changed it since it was loaded (or, after {@code expire()}, since then), in which case
+     * the change is kept and flushed later. With {@code overwrite} ({@code refresh()}, a rollback) every one
+     * follows the row. Related objects not in the session are loaded by {@link #loadReferences}.
+     */
+    void refreshReferences(InstanceState state, boolean overwrite, Map<RelationshipProperty, Object> atExpiry) {
+        Object object = state.object();
+        for (RelationshipProperty relationship : state.mapper.relationships()) {
+            if (relationship.isCollection()) {
+                continue;
+            }
+            Object current = relationship.get(object);
+            Object baseline = atExpiry != null && atExpiry.containsKey(relationship) ? atExpiry.get(relationship)
+                    : state.references == null ? null : state.references.get(relationship);
+            if (!overwrite && current != baseline) {
+                continue;
+            }
+            if (state.references != null) {
+                state.references.remove(relationship);
+            }
+            if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_ONE) {
+                relationship.set(object, null);
+                resolveFromIdentityMap(state, relationship);
+            } else if (overwrite) {
+                relationship.set(object, null);
+            }
+        }
+    }
+
+    /** Loads the many-to-ones and one-to-ones of one object that are not set yet (after a refresh by key). */
+    void loadReferences(InstanceState state) {
+        List<Object> objects = List.of(state.object());
+        for (RelationshipProperty relationship : state.mapper.relationships()) {
+            if (relationship.isCollection() || relationship.strategy() == LoadStrategy.NOLOAD
+                    || relationship.get(state.object()) != null) {
+                continue;
+            }
+            if (relationship.kind() == RelationshipProperty.Kind.ONE_TO_ONE) {
+                loadOneToOne(relationship, objects);
+            } else {
+                loadManyToOne(relationship, objects);
+            }
+        }
+    }
+
     /** One IN query (per chunk) for the single related object of each owner, on the side the key points to. */
     private void loadOneToOne(RelationshipProperty relationship, List<?> owners) {
         Map<Object, Object> byKey = new LinkedHashMap<>();
         for (Object owner : owners) {
+            if (changedSinceLoaded(stateOf(owner), relationship)) {
+                continue;
+            }
             Object key = keyOf(owner, relationship.referenced());
             if (key != null) {
                 byKey.put(key, owner);

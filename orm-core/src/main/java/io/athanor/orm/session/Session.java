@@ -823,28 +823,31 @@ public final class Session implements AutoCloseable {
     }
 
     private void refreshState(InstanceState state) {
-        {
-            Row row = selectByKey(state.mapper, state.key);
-            if (row == null) {
-                throw new InvalidRequestException("ATH-E064", "Could not refresh " + describe(state) + ": its row no"
-                        + " longer exists in table '" + state.mapper.table().name() + "'.");
-            }
-            loader.refresh(state, row, true);
-            if (!state.mapper.relationships().isEmpty()) {
-                for (Object related : relationshipFlush.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE)) {
-                    InstanceState relatedState = stateOf(related);
-                    if (relatedState != null && relatedState.session == this
-                            && relatedState.status == InstanceState.Status.PERSISTENT) {
-                        refresh(related);
-                    }
-                }
+        Row row = selectByKey(state.mapper, state.key);
+        if (row == null) {
+            throw new InvalidRequestException("ATH-E064", "Could not refresh " + describe(state) + ": its row no"
+                    + " longer exists in table '" + state.mapper.table().name() + "'.");
+        }
+        // Taken before the row is applied: the refresh marks the object's collections for reloading.
+        List<Object> cascaded = state.mapper.relationships().isEmpty() ? List.of()
+                : relationshipFlush.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE);
+        loader.refresh(state, row, true);
+        if (!state.mapper.relationships().isEmpty()) {
+            relationships.loadReferences(state);
+        }
+        for (Object related : cascaded) {
+            InstanceState relatedState = stateOf(related);
+            if (relatedState != null && relatedState.session == this
+                    && relatedState.status == InstanceState.Status.PERSISTENT) {
+                refresh(related);
             }
         }
     }
 
     /**
-     * Marks a persistent object expired: the session reloads it before handing it out again, keeping the
-     * fields changed since it was loaded.
+     * Marks a persistent object expired (SQLAlchemy's {@code expire}): the session reloads it before handing
+     * it out again. Changes made to its fields before this call are discarded by that reload; changes made
+     * after it are kept and flushed. Objects reached along {@code REFRESH_EXPIRE} cascades are expired too.
      *
      * @param object a persistent object of this session
      */
@@ -853,18 +856,26 @@ public final class Session implements AutoCloseable {
         try {
             requireUsable();
             requireNotFlushing("expire an object", true);
-            InstanceState state = persistentState(object, "expire");
-            state.expired = true;
-            if (!state.mapper.relationships().isEmpty()) {
-                for (Object related : relationshipFlush.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE)) {
-                    InstanceState relatedState = stateOf(related);
-                    if (relatedState != null && relatedState.session == this) {
-                        relatedState.expired = true;
-                    }
-                }
-            }
+            expireCascading(persistentState(object, "expire"),
+                    java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         } finally {
             exit();
+        }
+    }
+
+    private void expireCascading(InstanceState state, java.util.Set<InstanceState> visited) {
+        if (!visited.add(state)) {
+            return;
+        }
+        state.expireDiscardingChanges();
+        if (!state.mapper.relationships().isEmpty()) {
+            for (Object related : relationshipFlush.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE)) {
+                InstanceState relatedState = stateOf(related);
+                if (relatedState != null && relatedState.session == this
+                        && relatedState.status == InstanceState.Status.PERSISTENT) {
+                    expireCascading(relatedState, visited);
+                }
+            }
         }
     }
 
@@ -875,14 +886,17 @@ public final class Session implements AutoCloseable {
         return states;
     }
 
-    /** Expires every persistent object of the session. */
+    /**
+     * Expires every persistent object of the session (SQLAlchemy's {@code expire_all}); as with
+     * {@link #expire(Object)}, changes made before this call are discarded by the reload.
+     */
     public void expireAll() {
         enter();
         try {
             requireUsable();
             requireNotFlushing("expire objects", true);
             for (InstanceState state : identityMap.all()) {
-                state.expired = true;
+                state.expireDiscardingChanges();
             }
         } finally {
             exit();
@@ -1314,6 +1328,9 @@ public final class Session implements AutoCloseable {
             return false;
         }
         loader.refresh(state, row, false);
+        if (!state.mapper.relationships().isEmpty()) {
+            relationships.loadReferences(state);
+        }
         return true;
     }
 

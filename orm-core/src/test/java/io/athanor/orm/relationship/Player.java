@@ -28,6 +28,10 @@ public class Player {
         return name;
     }
 
+    public void setName(String name) {
+        this.name = name;
+    }
+
     public Long getTeamId() {
         return teamId;
     }
