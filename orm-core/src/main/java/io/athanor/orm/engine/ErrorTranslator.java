@@ -21,11 +21,13 @@ final class ErrorTranslator {
     }
 
     OrmException translate(SQLException error, String sql, List<String> parameters) {
-        String where = sql == null ? "" : "; SQL [" + sql + "]; parameters " + parameters;
+        // Every message shows the statement by one rule: a long one bounded (StatementText), whole in sql().
+        String where = StatementText.where(sql, parameters);
+        int count = parameters.size();
         IntegrityException.Kind kind = dialect.integrityKind(error);
         if (kind != null) {
             String constraint = dialect.constraintName(error, kind);
-            String message = describe(kind, constraint) + ": " + driverMessage(error) + where
+            String message = describe(kind, constraint) + ": " + driverMessage(error, sql, count) + where
                     + " (SQLState " + error.getSQLState() + ", " + dialect.name() + " code " + error.getErrorCode()
                     + "). " + advice(kind) + " Roll back the transaction before using it again.";
             return new IntegrityException("ATH-E030", message, sql, parameters, error, kind, constraint);
@@ -33,13 +35,15 @@ final class ErrorTranslator {
         SQLException lost = firstInChain(error, dialect::isConnectionLost);
         if (lost != null) {
             return new ConnectionLostException("ATH-E097", "The connection to the database was lost: "
-                    + driverMessage(lost) + where + codes(lost) + " " + LOST_ADVICE, sql, parameters, lost);
+                    + driverMessage(lost, sql, count) + where + codes(lost) + " " + LOST_ADVICE, sql, parameters,
+                    lost);
         }
         SQLException lockTimeout = firstInChain(error, dialect::isLockTimeout);
         if (lockTimeout != null) {
             return new LockTimeoutException("ATH-E101", "A lock could not be obtained in time: another transaction"
                     + " holds the row or table, and the wait exceeded " + dialect.lockTimeoutSetting() + " (or the"
-                    + " statement asked for NOWAIT): " + driverMessage(lockTimeout) + where + codes(lockTimeout)
+                    + " statement asked for NOWAIT): " + driverMessage(lockTimeout, sql, count) + where
+                    + codes(lockTimeout)
                     + " Roll back and run the transaction again once the other one has ended; keep transactions that"
                     + " lock rows short, or raise the lock timeout.", sql, parameters, lockTimeout);
         }
@@ -47,22 +51,23 @@ final class ErrorTranslator {
         if (cancelled != null) {
             return new QueryTimeoutException("ATH-E100", "The statement was cancelled before it finished: it ran"
                     + " longer than its statement timeout (EngineBuilder.statementTimeout(..) or "
-                    + dialect.statementTimeoutSetting() + "), or it was cancelled on purpose: " + driverMessage(cancelled)
-                    + where + codes(cancelled) + " Make the statement faster (an index, fewer rows) or raise the"
-                    + " timeout for this work; roll back the transaction before using it again.", sql, parameters,
-                    cancelled);
+                    + dialect.statementTimeoutSetting() + "), or it was cancelled on purpose: "
+                    + driverMessage(cancelled, sql, count) + where + codes(cancelled)
+                    + " Make the statement faster (an index, fewer rows) or raise the timeout for this work; roll back"
+                    + " the transaction before using it again.", sql, parameters, cancelled);
         }
         SQLException conflict = firstInChain(error, ErrorTranslator::isTransactionConflict);
         if (conflict != null) {
             return new TransactionConflictException("ATH-E104", "The database ended the transaction to resolve a"
                     + " conflict with a concurrent one (a deadlock, or a serialization failure): "
-                    + driverMessage(conflict) + where + codes(conflict) + " None of the transaction's work was kept."
+                    + driverMessage(conflict, sql, count) + where + codes(conflict)
+                    + " None of the transaction's work was kept."
                     + " Roll back and run the whole transaction again: under concurrency this is expected, and a retry"
                     + " usually succeeds. Taking row locks in one order (by primary key, say) makes deadlocks rarer.",
                     sql, parameters, conflict);
         }
-        String message = "The database refused the statement: " + driverMessage(error) + where + codes(error)
-                + " Check the SQL and its parameters; roll back the transaction before using it again.";
+        String message = "The database refused the statement: " + driverMessage(error, sql, count) + where
+                + codes(error) + " Check the SQL and its parameters; roll back the transaction before using it again.";
         return dialect.genericError(message, sql, parameters, error);
     }
 
@@ -157,5 +162,10 @@ final class ErrorTranslator {
     private static String driverMessage(SQLException error) {
         String message = error.getMessage();
         return message == null ? error.getClass().getSimpleName() : message.strip();
+    }
+
+    /** The driver's message as a statement error shows it: bounded, a long statement it repeats shortened. */
+    private static String driverMessage(SQLException error, String sql, int parameterCount) {
+        return StatementText.driverMessage(driverMessage(error), sql, parameterCount);
     }
 }

@@ -3,8 +3,10 @@ package io.athanor.orm.mapping;
 import io.athanor.orm.ArgumentException;
 import io.athanor.orm.engine.ValueConverter;
 import io.athanor.orm.schema.Column;
+import io.athanor.orm.sql.StorageLimits;
 
 import java.lang.invoke.MethodHandle;
+import java.time.temporal.Temporal;
 
 /**
  * One mapped field of a class and the column it maps to (SQLAlchemy's {@code ColumnProperty}). Reads and
@@ -23,9 +25,11 @@ public final class ColumnAttribute {
     private final boolean updatable;
     private final int index;
     private final boolean version;
+    private final boolean truncatesFractions;
 
     ColumnAttribute(String name, Class<?> declaringClass, Class<?> javaType, Column column, MethodHandle getter,
-                    MethodHandle setter, boolean insertable, boolean updatable, int index, boolean version) {
+                    MethodHandle setter, boolean insertable, boolean updatable, int index, boolean version,
+                    boolean truncatesFractions) {
         this.name = name;
         this.declaringClass = declaringClass;
         this.javaType = javaType;
@@ -36,6 +40,15 @@ public final class ColumnAttribute {
         this.updatable = updatable;
         this.index = index;
         this.version = version;
+        this.truncatesFractions = truncatesFractions;
+    }
+
+    /**
+     * Whether a time value finer than the column keeps is written truncated (true) or refused (false,
+     * {@code ATH-E111}): the column's {@link ExcessFractions}, or else the registry's.
+     */
+    boolean truncatesFractions() {
+        return truncatesFractions;
     }
 
     /** Whether this attribute is the {@code @Version} counter. */
@@ -143,12 +156,33 @@ public final class ColumnAttribute {
      * @param value the attribute's value, possibly null
      * @param limits what the database stores exactly
      * @param database the database's name, for the message
-     * @return the value to bind (null for null)
+     * @return the value to bind (null for null): a time value finer than the column keeps comes back
+     *         truncated to the column's precision, unless the column refuses it
      * @throws ArgumentException (ATH-E105 to ATH-E111) naming this attribute, its column and the limit, when
      *         the database would store the value truncated, rounded or otherwise altered, or refuse it
      */
-    public Object storable(Object value, io.athanor.orm.sql.StorageLimits limits, String database) {
+    public Object storable(Object value, StorageLimits limits, String database) {
         return value == null ? null : StorableValues.check(this, value, limits, database);
+    }
+
+    /**
+     * {@link #storable} for the field of {@code entity}, as a flush writes it: when the column keeps a
+     * coarser fraction of a second than the field holds, the field is set to the value that is written,
+     * so that the object never differs from its row.
+     *
+     * @param entity an instance of the mapped class
+     * @param limits what the database stores exactly
+     * @param database the database's name, for the message
+     * @return the value to bind (null for null)
+     * @throws ArgumentException as {@link #storable} does; the field is then left as it was
+     */
+    public Object storableFrom(Object entity, StorageLimits limits, String database) {
+        Object field = get(entity);
+        Object value = storable(field, limits, database);
+        if (value instanceof Temporal && !value.equals(field)) {
+            set(entity, value);
+        }
+        return value;
     }
 
     private static RuntimeException rethrow(Throwable failure) {

@@ -142,7 +142,7 @@ final class DeclarativeReader {
         return new FieldDefinition(field, name, type, column.primaryKey(), nullable, column.unique(), column.index(),
                 autoincrement, column.serverDefault().isEmpty() ? null : column.serverDefault(),
                 ColumnTypes.parseDefault(field, column.defaultValue()), column.insertable(), column.updatable(),
-                target, onDelete, foreignKeyName);
+                target, onDelete, foreignKeyName, column.excessFractions());
     }
 
     /** Fields of the class and its superclasses, superclass fields first, so columns follow the hierarchy. */

@@ -23,10 +23,12 @@ final class FieldDefinition {
     final String foreignKey;
     final ReferentialAction onDelete;
     final String foreignKeyName;
+    final ExcessFractions excessFractions;
 
     FieldDefinition(Field field, String columnName, SqlType type, boolean primaryKey, boolean nullable, boolean unique,
                     boolean index, Boolean autoincrement, String serverDefault, Object clientDefault, boolean insertable,
-                    boolean updatable, String foreignKey, ReferentialAction onDelete, String foreignKeyName) {
+                    boolean updatable, String foreignKey, ReferentialAction onDelete, String foreignKeyName,
+                    ExcessFractions excessFractions) {
         this.field = field;
         this.columnName = columnName;
         this.type = type;
@@ -42,6 +44,7 @@ final class FieldDefinition {
         this.foreignKey = foreignKey;
         this.onDelete = onDelete;
         this.foreignKeyName = foreignKeyName;
+        this.excessFractions = excessFractions;
     }
 
     String where() {

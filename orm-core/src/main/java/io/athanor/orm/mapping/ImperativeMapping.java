@@ -15,9 +15,11 @@ import java.util.Map;
 final class ImperativeMapping {
 
     private final NamingStrategy naming;
+    private final boolean truncatesFractions;
 
-    ImperativeMapping(NamingStrategy naming) {
+    ImperativeMapping(NamingStrategy naming, boolean truncatesFractions) {
         this.naming = naming;
+        this.truncatesFractions = truncatesFractions;
     }
 
     <T> Mapper<T> map(Class<T> type, Table table, Map<String, String> fieldsByColumn) {
@@ -46,7 +48,8 @@ final class ImperativeMapping {
                 throw DeclarativeReader.fail(field, "is final, so Athanor could not set it when loading rows; remove 'final'.");
             }
             attributes.add(new ColumnAttribute(field.getName(), field.getDeclaringClass(), field.getType(), column,
-                    Accessors.getter(field), Accessors.setter(field), true, true, attributes.size(), false));
+                    Accessors.getter(field), Accessors.setter(field), true, true, attributes.size(), false,
+                    truncatesFractions));
         }
         return new Mapper<>(type, table, attributes, Accessors.constructor(type));
     }

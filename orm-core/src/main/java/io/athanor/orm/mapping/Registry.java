@@ -33,9 +33,13 @@ public final class Registry implements io.athanor.orm.sql.EntityResolver {
     private final Map<Class<?>, Mapper<?>> mappers = new ConcurrentHashMap<>();
     private final String cacheKey = "registry-" + IDS.incrementAndGet();
 
-    Registry(NamingStrategy naming, MetaData metadata) {
+    /** Whether a time value finer than its column keeps is truncated (the default) rather than refused. */
+    private final boolean truncatesFractions;
+
+    Registry(NamingStrategy naming, MetaData metadata, boolean truncatesFractions) {
         this.naming = naming;
         this.metadata = metadata;
+        this.truncatesFractions = truncatesFractions;
     }
 
     /**
@@ -149,7 +153,7 @@ public final class Registry implements io.athanor.orm.sql.EntityResolver {
             throw new MappingException("ATH-E059", "Table '" + table.name() + "' belongs to another MetaData; define it"
                     + " with Table.builder(registry.metadata(), \"" + table.name() + "\").");
         }
-        Mapper<T> mapper = new ImperativeMapping(naming).map(type, table, fieldsByColumn);
+        Mapper<T> mapper = new ImperativeMapping(naming, truncatesFractions).map(type, table, fieldsByColumn);
         register(mapper);
         return mapper;
     }

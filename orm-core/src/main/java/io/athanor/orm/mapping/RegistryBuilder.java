@@ -21,6 +21,7 @@ public final class RegistryBuilder {
     private final List<String> packages = new ArrayList<>();
     private NamingStrategy naming = NamingStrategy.AS_IS;
     private ClassLoader classLoader;
+    private ExcessFractions excessFractions = ExcessFractions.TRUNCATE;
 
     RegistryBuilder() {
     }
@@ -71,6 +72,21 @@ public final class RegistryBuilder {
     }
 
     /**
+     * What a write does with a time value whose fraction of a second is finer than its column keeps
+     * (microseconds on every supported database), for every column that does not say otherwise with
+     * {@link Column#excessFractions()}. Default {@link ExcessFractions#TRUNCATE}: the value is written cut
+     * to microseconds and a flush sets the field to it. {@link ExcessFractions#REFUSE} refuses it
+     * ({@code ATH-E111}); {@link ExcessFractions#DEFAULT} means the default.
+     *
+     * @param policy {@link ExcessFractions#TRUNCATE} or {@link ExcessFractions#REFUSE}
+     * @return this builder
+     */
+    public RegistryBuilder excessFractions(ExcessFractions policy) {
+        this.excessFractions = policy == ExcessFractions.DEFAULT ? ExcessFractions.TRUNCATE : policy;
+        return this;
+    }
+
+    /**
      * Reads and checks every mapping, creates the tables in the registry's metadata and the mappers.
      *
      * @return the registry
@@ -102,11 +118,11 @@ public final class RegistryBuilder {
         }
         checkForeignKeys(byTable);
         
-        Registry registry = new Registry(naming, new MetaData());
+        Registry registry = new Registry(naming, new MetaData(), excessFractions == ExcessFractions.TRUNCATE);
         java.util.Map<Class<?>, Mapper<?>> built = new java.util.LinkedHashMap<>();
         for (ClassDefinition definition : byTable.values()) {
             try {
-                Mapper<?> mapper = buildMapper(registry.metadata(), definition);
+                Mapper<?> mapper = buildMapper(registry.metadata(), definition, excessFractions);
                 registry.register(mapper);
                 built.put(mapper.type(), mapper);
             } catch (io.athanor.orm.ArgumentException invalid) {
@@ -148,7 +164,8 @@ public final class RegistryBuilder {
         }
     }
 
-    private static <T> Mapper<T> buildMapper(MetaData metadata, ClassDefinition definition) {
+    private static <T> Mapper<T> buildMapper(MetaData metadata, ClassDefinition definition,
+                                             ExcessFractions registryFractions) {
         Table.Builder table = Table.builder(metadata, definition.tableName);
         for (FieldDefinition field : definition.fields) {
             table.column(field.columnName, field.type, column -> {
@@ -204,10 +221,12 @@ public final class RegistryBuilder {
         Table built = table.build();
         List<ColumnAttribute> attributes = new ArrayList<>();
         for (FieldDefinition field : definition.fields) {
+            ExcessFractions fractions = field.excessFractions == ExcessFractions.DEFAULT ? registryFractions
+                    : field.excessFractions;
             attributes.add(new ColumnAttribute(field.field.getName(), field.field.getDeclaringClass(),
                     field.field.getType(), built.column(field.columnName), Accessors.getter(field.field),
                     Accessors.setter(field.field), field.insertable, field.updatable, attributes.size(),
-                    field.field.isAnnotationPresent(Version.class)));
+                    field.field.isAnnotationPresent(Version.class), fractions == ExcessFractions.TRUNCATE));
         }
         @SuppressWarnings("unchecked")
         Class<T> type = (Class<T>) definition.type;

@@ -12,6 +12,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
 
 /**
  * Checks, before a flush writes anything, that a value fits its column exactly on the database at hand,
@@ -20,10 +22,20 @@ import java.time.ZoneOffset;
  * them round or cut nanoseconds, a UTF-8 database turns an unpaired surrogate into '?', MariaDB's driver
  * shifts a timestamp of a year before 1 by an era. Those values are refused here instead, with an
  * {@link ArgumentException} naming the attribute, its column and the limit (codes ATH-E105 to ATH-E111).
+ * The one exception is a time finer than a microsecond ({@code Instant.now()}): it is cut to microseconds
+ * here, the same way on every database, so that the caller can give the object the value its row gets;
+ * a column or registry set to {@link ExcessFractions#REFUSE} refuses it (ATH-E111).
  *
  * <p>The messages never quote the value itself: it may be sensitive, and engines mask parameters.
  */
 final class StorableValues {
+
+    /**
+     * The finest fraction of a second a column keeps, in nanoseconds: a microsecond. Every supported
+     * database keeps 6 fractional digits (TIMESTAMP(6), DATETIME(6), TIME(6), PostgreSQL's default), and
+     * Athanor declares no other precision for a column.
+     */
+    private static final int NANOS_PER_KEPT_UNIT = 1000;
 
     private StorableValues() {
     }
@@ -35,8 +47,9 @@ final class StorableValues {
      * @param value a non-null value of the attribute
      * @param limits what the database stores
      * @param database the database's name, for the message
-     * @return the value to bind: {@code value} itself, or a {@code Double}/{@code Float} for a NUMERIC
-     *         column as the exact {@code BigDecimal} of its shortest decimal form
+     * @return the value to bind: {@code value} itself; a {@code Double}/{@code Float} for a NUMERIC
+     *         column as the exact {@code BigDecimal} of its shortest decimal form; a time with a fraction of
+     *         a second finer than the column keeps cut to microseconds (unless the column refuses it)
      */
     static Object check(ColumnAttribute attribute, Object value, StorageLimits limits, String database) {
         SqlType type = attribute.column().type();
@@ -82,11 +95,9 @@ final class StorableValues {
                 date(attribute, (LocalDate) value, limits, database);
                 return value;
             case TIME:
-                nanos(attribute, ((LocalTime) value).getNano());
-                return value;
+                return fraction(attribute, (LocalTime) value, ((LocalTime) value).getNano());
             case DATETIME:
-                dateTime(attribute, value, type, limits, database);
-                return value;
+                return dateTime(attribute, value, type, limits, database);
             default:
                 return value;
         }
@@ -320,13 +331,24 @@ final class StorableValues {
 
     // ---- dates and times ----
 
-    private static void nanos(ColumnAttribute attribute, int nano) {
-        if (nano % 1000 != 0) {
+    /**
+     * The value at the fraction of a second its column keeps: itself when it has no finer fraction;
+     * otherwise cut to microseconds (towards the past, so that it never moves into the next second or
+     * day), or refused with ATH-E111 when the column says so ({@link ExcessFractions#REFUSE}).
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends Temporal> T fraction(ColumnAttribute attribute, T value, int nano) {
+        int excess = nano % NANOS_PER_KEPT_UNIT;
+        if (excess == 0) {
+            return value;
+        }
+        if (!attribute.truncatesFractions()) {
             throw new ArgumentException("ATH-E111", attribute + " has a fraction of a second finer than a microsecond ("
-                    + nano + " ns), but its column " + where(attribute) + " keeps microseconds, so the database would"
-                    + " round or cut it: the value was not written. Truncate it first:"
+                    + nano + " ns), but its column " + where(attribute) + " keeps microseconds and is set to refuse"
+                    + " finer ones (ExcessFractions.REFUSE): the value was not written. Truncate it first:"
                     + " value.truncatedTo(ChronoUnit.MICROS).");
         }
+        return (T) value.with(ChronoField.NANO_OF_SECOND, nano - excess);
     }
 
     private static void date(ColumnAttribute attribute, LocalDate date, StorageLimits limits, String database) {
@@ -338,28 +360,31 @@ final class StorableValues {
         }
     }
 
-    private static void dateTime(ColumnAttribute attribute, Object value, SqlType type, StorageLimits limits,
-                                 String database) {
+    /** The timestamp to bind, at the column's fraction of a second, after checking its range. */
+    private static Object dateTime(ColumnAttribute attribute, Object value, SqlType type, StorageLimits limits,
+                                   String database) {
+        Object kept;
         LocalDateTime local;
-        if (value instanceof LocalDateTime) {
-            local = (LocalDateTime) value;
-            if (limits.infinitySentinels() && (local.equals(LocalDateTime.MIN) || local.equals(LocalDateTime.MAX))) {
-                return;
+        if (value instanceof LocalDateTime plain) {
+            if (limits.infinitySentinels() && (plain.equals(LocalDateTime.MIN) || plain.equals(LocalDateTime.MAX))) {
+                return value;
             }
-        } else if (value instanceof OffsetDateTime) {
-            OffsetDateTime zoned = (OffsetDateTime) value;
-            nanos(attribute, zoned.getNano());
-            local = limits.offsetKept() ? zoned.toLocalDateTime() : utc(attribute, zoned.toInstant(), limits, database);
+            local = fraction(attribute, plain, plain.getNano());
+            kept = local;
+        } else if (value instanceof OffsetDateTime zoned) {
+            OffsetDateTime cut = fraction(attribute, zoned, zoned.getNano());
+            local = limits.offsetKept() ? cut.toLocalDateTime() : utc(attribute, cut.toInstant(), limits, database);
+            kept = cut;
         } else {
-            Instant instant = (Instant) value;
-            nanos(attribute, instant.getNano());
-            local = utc(attribute, instant, limits, database);
+            Instant cut = fraction(attribute, (Instant) value, ((Instant) value).getNano());
+            local = utc(attribute, cut, limits, database);
+            kept = cut;
         }
-        nanos(attribute, local.getNano());
         if (local.isBefore(limits.minDateTime()) || local.isAfter(limits.maxDateTime())) {
             throw outOfRange(attribute, local.getYear(), limits.minDateTime() + " to " + limits.maxDateTime()
                     + (type.timezone() && !limits.offsetKept() ? " in UTC" : ""), database);
         }
+        return kept;
     }
 
     /** The instant as a UTC date-time, refusing one beyond the years a LocalDateTime holds. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -21,7 +22,9 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
@@ -129,12 +132,44 @@ public final class MetamodelProcessor extends AbstractProcessor {
         return false;
     }
 
+    /**
+     * The field's type as source text, boxed and erased. Written from the type's elements rather than by
+     * {@code TypeMirror.toString()}, which keeps type-use annotations: a field declared
+     * {@code @NotBlank String name} would give {@code @NotBlank String.class}, which does not compile.
+     */
     private String typeName(TypeMirror type) {
         if (type.getKind().isPrimitive()) {
-            return processingEnv.getTypeUtils().boxedClass((javax.lang.model.type.PrimitiveType) type)
-                    .getQualifiedName().toString();
+            return processingEnv.getTypeUtils().boxedClass((PrimitiveType) type).getQualifiedName().toString();
         }
-        return processingEnv.getTypeUtils().erasure(type).toString();
+        return sourceName(processingEnv.getTypeUtils().erasure(type));
+    }
+
+    /**
+     * An erased type as source text, without any annotation: its own, its array components' (as in
+     * {@code byte @Nullable []}) and its enclosing types' (as in {@code Shop.@Nullable Address}).
+     */
+    private String sourceName(TypeMirror erased) {
+        switch (erased.getKind()) {
+            case ARRAY:
+                return sourceName(((ArrayType) erased).getComponentType()) + "[]";
+            case DECLARED:
+            case ERROR:
+                // The element's qualified name names a nested type as Outer.Inner, with no type arguments.
+                return ((TypeElement) ((DeclaredType) erased).asElement()).getQualifiedName().toString();
+            case BOOLEAN:
+            case BYTE:
+            case SHORT:
+            case INT:
+            case LONG:
+            case CHAR:
+            case FLOAT:
+            case DOUBLE:
+                // A primitive array component stays primitive: byte[] is not Byte[].
+                return erased.getKind().name().toLowerCase(Locale.ROOT);
+            default:
+                // Erasure leaves no type variable, wildcard or intersection: nothing else is a field's type.
+                return erased.toString();
+        }
     }
 
     private static String source(String packageName, String simpleName, String entity, Map<String, String> attributes) {

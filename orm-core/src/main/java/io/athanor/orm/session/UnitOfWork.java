@@ -350,7 +350,7 @@ final class UnitOfWork {
         int position = 0;
         for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
             ColumnAttribute attribute = attributes.get(i);
-            Object value = attribute.storable(attribute.get(object), limits(), database);
+            Object value = attribute.storableFrom(object, limits(), database);
             values[position++] = TypedValue.of(value, attribute.column().type());
         }
         return values;
