@@ -1002,7 +1002,15 @@ public final class Session implements AutoCloseable {
         try {
             requireUsable();
             requireNotFlushing("merge an object", true);
-            return merger.merge(object);
+            // Flushed once before, never during: an object being copied is half built until its related
+            // objects are merged, and an autoflush from a get() along the way would write it as it is.
+            autoflush();
+            noAutoflushDepth++;
+            try {
+                return merger.merge(object);
+            } finally {
+                noAutoflushDepth--;
+            }
         } finally {
             exit();
         }
