@@ -66,11 +66,13 @@ final class QueryExecutor {
         if (item instanceof Class) {
             Load.check(registry.mapper((Class<?>) item), select.loaderOptions());
         }
+        // With LIMIT or OFFSET, joined collections would make the limit count rows instead of objects:
+        // such a query loads its JOINED relationships with SELECTIN instead (Relationships.strategy).
         if (item instanceof Class && !select.limited()) {
-            Mapper<?> mapper = registry.mapper((Class<?>) item);
-            io.athanor.orm.mapping.RelationshipProperty joined = Relationships.joined(mapper, options);
+            ScalarResult<Object> joined = new JoinedLoader(session, loader, this::bind)
+                    .load(select, registry.mapper((Class<?>) item), options);
             if (joined != null) {
-                return (ScalarResult<T>) joinedScalars(select, mapper, joined, options);
+                return (ScalarResult<T>) joined;
             }
         }
         BoundStatement bound = bind(select);
@@ -131,86 +133,6 @@ final class QueryExecutor {
                     + " no session tracks, so it cannot load relationships; it was given " + select.loaderOptions()
                     + ". Drop readOnly() to load related objects, or load them with a second readOnly() query.");
         }
-    }
-
-    /**
-     * One query that also brings the related objects of a relationship, through a LEFT OUTER JOIN (an INNER JOIN
-     * for {@code Load.joinedInner}); a many-to-many joins its association table first.
-     */
-    private ScalarResult<Object> joinedScalars(Select<?> select, Mapper<?> mapper,
-                                               io.athanor.orm.mapping.RelationshipProperty relationship,
-                                               Map<String, io.athanor.orm.mapping.LoadStrategy> options) {
-        Mapper<?> target = relationship.target();
-        io.athanor.orm.sql.EntityAlias<?> alias = Sql.alias(target.type(), relationship.name() + "_1");
-        boolean inner = Load.innerJoin(select.loaderOptions(), relationship.name());
-        List<Expression<Boolean>> conditions = new ArrayList<>();
-        if (relationship.secondary() != null) {
-            // A many-to-many reaches its targets through the association table, joined first under its own alias.
-            io.athanor.orm.sql.EntityAlias<?> through = Sql.alias(relationship.secondary().type(),
-                    relationship.name() + "_secondary_1");
-            List<Expression<Boolean>> toSource = new ArrayList<>();
-            for (int i = 0; i < relationship.secondaryToSource().size(); i++) {
-                toSource.add(through.col(relationship.secondaryToSource().get(i).name())
-                        .eq(Sql.col(mapper.type(), relationship.referenced().get(i).name())));
-            }
-            for (int i = 0; i < relationship.secondaryToTarget().size(); i++) {
-                conditions.add(alias.col(relationship.targetKey().get(i).name())
-                        .eq(through.col(relationship.secondaryToTarget().get(i).name())));
-            }
-            @SuppressWarnings("unchecked")
-            Expression<Boolean>[] sourceConditions = toSource.toArray(new Expression[0]);
-            select = inner ? select.join(through, Sql.and(sourceConditions))
-                    : select.outerJoin(through, Sql.and(sourceConditions));
-        } else {
-            for (int i = 0; i < relationship.foreignKey().size(); i++) {
-                String foreignKey = relationship.foreignKey().get(i).name();
-                String referenced = relationship.referenced().get(i).name();
-                conditions.add(relationship.foreignKeyOnTarget()
-                        ? alias.col(foreignKey).eq(Sql.col(mapper.type(), referenced))
-                        : alias.col(referenced).eq(Sql.col(mapper.type(), foreignKey)));
-            }
-        }
-        List<io.athanor.orm.sql.Ordering> order = new ArrayList<>();
-        for (ColumnAttribute key : mapper.primaryKeyAttributes()) {
-            order.add(Sql.col(mapper.type(), key.name()).asc());
-        }
-        String orderBy = relationship.orderBy();
-        if (!orderBy.isEmpty()) {
-            boolean descending = orderBy.startsWith("-");
-            Expression<Object> column = alias.col(descending ? orderBy.substring(1) : orderBy);
-            order.add(descending ? column.desc() : column.asc());
-        }
-        String orderedBy = orderBy.startsWith("-") ? orderBy.substring(1) : orderBy;
-        for (ColumnAttribute key : target.primaryKeyAttributes()) {
-            if (!key.name().equals(orderedBy)) {
-                order.add(alias.col(key.name()).asc());
-            }
-        }
-        @SuppressWarnings("unchecked")
-        Expression<Boolean>[] all = conditions.toArray(new Expression[0]);
-        BoundStatement bound = bind(select.withJoinedEntity(alias, Sql.and(all), order, inner));
-        int width = mapper.attributes().size();
-        ColumnAttribute targetKey = target.primaryKeyAttributes().get(0);
-        Map<Object, List<Object>> relatedByOwner = new java.util.LinkedHashMap<>();
-        List<Object> children = new ArrayList<>();
-        try (Result result = session.connection().execute(bound.compiled().sql(), bound.values())) {
-            for (Row row : result) {
-                Object owner = loader.load(mapper, row, 0);
-                List<Object> related = relatedByOwner.computeIfAbsent(owner, ignored -> new ArrayList<>());
-                if (row.get(width + targetKey.index()) != null) {
-                    Object child = loader.load(target, row, width);
-                    if (!related.contains(child)) {
-                        related.add(child);
-                        children.add(child);
-                    }
-                }
-            }
-        }
-        List<Object> owners = new ArrayList<>(relatedByOwner.keySet());
-        session.relationships.fillJoined(relationship, relatedByOwner);
-        session.relationships.afterLoad(mapper, owners, options);
-        session.relationships.afterLoad(target, children, Relationships.nestedOptions(options, relationship.name()));
-        return ScalarResult.of(owners.iterator(), () -> { });
     }
 
     Result execute(CompilableStatement statement) {
