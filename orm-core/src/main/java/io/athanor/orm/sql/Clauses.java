@@ -8,6 +8,7 @@ final class Clauses {
     private Clauses() {
     }
 
+    /** {@code keyword} and the conditions joined with AND; nothing when there are none. */
     static void conditions(SqlCompiler compiler, String keyword, List<Expression<Boolean>> conditions) {
         if (conditions.isEmpty()) {
             return;
@@ -20,6 +21,7 @@ final class Clauses {
         }
     }
 
+    /** ORDER BY and its items; nothing when there are none. */
     static void orderBy(SqlCompiler compiler, List<Ordering> orderBy) {
         if (orderBy.isEmpty()) {
             return;
@@ -33,6 +35,7 @@ final class Clauses {
         }
     }
 
+    /** LIMIT and OFFSET the dialect's way, each value bound; nothing when neither is given. */
     static void limit(SqlCompiler compiler, Long limit, Long offset) {
         String clause = compiler.dialect().limitOffsetClause(limit != null, offset != null);
         if (clause.isEmpty()) {

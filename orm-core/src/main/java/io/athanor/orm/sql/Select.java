@@ -16,8 +16,9 @@ import java.util.List;
  * select(col(Customer.class, "country"), func.count()).groupBy(col(Customer.class, "country")).having(func.count().gt(1))
  * }</pre>
  *
- * The FROM clause follows from the selected entities and columns (and {@link #from}); joins along a
- * foreign key infer their ON clause. Immutable.
+ * The FROM clause follows from the entities the statement names, in its columns, WHERE, GROUP BY, HAVING
+ * and ORDER BY (and {@link #from}), as SQLAlchemy infers it; joins along a foreign key infer their ON
+ * clause. Immutable.
  *
  * @param <T> what one result of {@code session.scalars(select)} is: the entity for {@code select(User.class)}
  */

@@ -168,6 +168,20 @@ class OrmQueryTest {
     }
 
     @AcrossDatabases
+    void rollingBackASavepointRestoresTheValuesABulkUpdateSetInside(TestDatabase db) {
+        try (Session session = QuickStartData.open(db)) {
+            User sandy = session.get(User.class, 2L);
+            Savepoint savepoint = session.beginNested();
+            session.execute(Sql.update(User.class).where(col("id").eq(2)).values("fullname", "Renamed"));
+
+            savepoint.rollback();
+
+            assertThat(sandy.getFullname()).isEqualTo("Sandy Cheeks");
+            assertThat(session.isModified(sandy)).isFalse();
+        }
+    }
+
+    @AcrossDatabases
     void aBulkDeleteRemovesLoadedObjectsFromTheSession(TestDatabase db) {
         try (Session session = QuickStartData.open(db)) {
             Address first = session.get(Address.class, 1L);
