@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-query loading options for relationships (SQLAlchemy's {@code selectinload}, {@code raiseload},
- * {@code noload}), given to {@code Select.options(..)}; a path such as {@code "orders.items"} reaches
- * relationships of related objects:
+ * Per-query loading options for relationships (SQLAlchemy's {@code joinedload}, {@code selectinload},
+ * {@code raiseload}, {@code noload}), given to {@code Select.options(..)}; a path such as
+ * {@code "orders.lines"} reaches relationships of related objects, and {@link #thenJoined} /
+ * {@link #thenSelectin} chain options along a path, as SQLAlchemy's {@code joinedload(User.orders)
+ * .joinedload(Order.lines)}:
  *
  * <pre>{@code
  * session.scalars(select(User.class).options(Load.selectin("addresses"))).all();   // 2 SELECTs in all
+ * session.scalars(select(User.class).options(Load.joined("addresses"),
+ *         Load.joined("orders").thenJoined("lines"))).all();                      // 1 SELECT in all
  * }</pre>
  */
 public final class Load {
@@ -23,15 +27,50 @@ public final class Load {
     private final String path;
     private final LoadStrategy strategy;
     private final boolean inner;
+    /** The option this one was chained to, whose path this one's continues; null for the first. */
+    private final Load parent;
 
     private Load(String path, LoadStrategy strategy) {
-        this(path, strategy, false);
+        this(path, strategy, false, null);
     }
 
-    private Load(String path, LoadStrategy strategy, boolean inner) {
+    private Load(String path, LoadStrategy strategy, boolean inner, Load parent) {
         this.path = path;
         this.strategy = strategy;
         this.inner = inner;
+        this.parent = parent;
+    }
+
+    /**
+     * Also joins {@code relationship} of the objects this option loads, in the same query (SQLAlchemy's
+     * {@code joinedload(User.orders).joinedload(Order.lines)}): {@code Load.joined("orders").thenJoined("lines")}
+     * is {@code Load.joined("orders"), Load.joined("orders.lines")}.
+     *
+     * @param relationship a relationship of the related class
+     * @return the chained option
+     */
+    public Load thenJoined(String relationship) {
+        return new Load(path + "." + relationship, LoadStrategy.JOINED, false, this);
+    }
+
+    /**
+     * Also loads {@code relationship} of the objects this option loads, with one IN query
+     * ({@code joinedload(User.orders).selectinload(Order.lines)}).
+     *
+     * @param relationship a relationship of the related class
+     * @return the chained option
+     */
+    public Load thenSelectin(String relationship) {
+        return new Load(path + "." + relationship, LoadStrategy.SELECTIN, false, this);
+    }
+
+    /** This option and those it was chained to, first ones first. */
+    private List<Load> chain() {
+        List<Load> chain = new java.util.ArrayList<>();
+        for (Load load = this; load != null; load = load.parent) {
+            chain.add(0, load);
+        }
+        return chain;
     }
 
     /**
@@ -42,13 +81,17 @@ public final class Load {
      * @return the option
      */
     public static Load joinedInner(String path) {
-        return new Load(path, LoadStrategy.JOINED, true);
+        return new Load(path, LoadStrategy.JOINED, true, null);
     }
 
     static boolean innerJoin(List<Object> options, String path) {
         for (Object option : options) {
-            if (option instanceof Load && ((Load) option).inner && ((Load) option).path.equals(path)) {
-                return true;
+            if (option instanceof Load) {
+                for (Load load : ((Load) option).chain()) {
+                    if (load.inner && load.path.equals(path)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -66,9 +109,12 @@ public final class Load {
 
     /**
      * Loads the relationship in the same query, with a LEFT OUTER JOIN (SQLAlchemy's
-     * {@code joinedload}); one relationship per query, the first level only.
+     * {@code joinedload}). Several relationships, and nested ones (a dotted path, or
+     * {@link #thenJoined}), all join into one SELECT; a query with LIMIT or OFFSET loads them with
+     * SELECTIN instead, so that the limit counts objects rather than joined rows.
      *
-     * @param path a relationship name
+     * @param path a relationship name, or a dotted path to a relationship of related objects (the steps
+     *             before it load as their own options or strategies say)
      * @return the option
      */
     public static Load joined(String path) {
@@ -121,26 +167,28 @@ public final class Load {
      */
     static void check(Mapper<?> root, List<Object> options) {
         for (Object option : options) {
-            if (!(option instanceof Load)) {
-                continue;
+            if (option instanceof Load) {
+                ((Load) option).chain().forEach(load -> check(root, load));
             }
-            Load load = (Load) option;
-            Mapper<?> mapper = root;
-            RelationshipProperty relationship = null;
-            for (String name : load.path.split("\\.", -1)) {
-                relationship = mapper.relationship(name);
-                if (relationship == null) {
-                    throw new ArgumentException("ATH-E095", load + " names '" + name + "', which is not a relationship"
-                            + " of " + mapper.type().getSimpleName() + "; its relationships are "
-                            + mapper.relationships().stream().map(RelationshipProperty::name).toList() + ".");
-                }
-                mapper = relationship.target();
+        }
+    }
+
+    private static void check(Mapper<?> root, Load load) {
+        Mapper<?> mapper = root;
+        RelationshipProperty relationship = null;
+        for (String name : load.path.split("\\.", -1)) {
+            relationship = mapper.relationship(name);
+            if (relationship == null) {
+                throw new ArgumentException("ATH-E095", load + " names '" + name + "', which is not a relationship"
+                        + " of " + mapper.type().getSimpleName() + "; its relationships are "
+                        + mapper.relationships().stream().map(RelationshipProperty::name).toList() + ".");
             }
-            if (load.strategy == LoadStrategy.RAISE && !relationship.isCollection()) {
-                throw new ArgumentException("ATH-E095", load + " names '" + relationship + "', which holds a single"
-                        + " object; a plain field cannot raise when read. Use Load.noload(\"" + load.path + "\") to"
-                        + " leave it unloaded.");
-            }
+            mapper = relationship.target();
+        }
+        if (load.strategy == LoadStrategy.RAISE && !relationship.isCollection()) {
+            throw new ArgumentException("ATH-E095", load + " names '" + relationship + "', which holds a single"
+                    + " object; a plain field cannot raise when read. Use Load.noload(\"" + load.path + "\") to"
+                    + " leave it unloaded.");
         }
     }
 
@@ -148,7 +196,7 @@ public final class Load {
         Map<String, LoadStrategy> byPath = new HashMap<>();
         for (Object option : options) {
             if (option instanceof Load) {
-                byPath.put(((Load) option).path, ((Load) option).strategy);
+                ((Load) option).chain().forEach(load -> byPath.put(load.path, load.strategy));
             }
         }
         return byPath;
@@ -156,6 +204,10 @@ public final class Load {
 
     @Override
     public String toString() {
+        if (parent != null) {
+            String name = strategy == LoadStrategy.JOINED ? "thenJoined" : "thenSelectin";
+            return parent + "." + name + "(\"" + path.substring(parent.path.length() + 1) + "\")";
+        }
         String name = inner ? "joinedInner" : strategy.name().toLowerCase(java.util.Locale.ROOT);
         return "Load." + name + "(\"" + path + "\")";
     }

@@ -19,7 +19,6 @@ import io.athanor.orm.sql.Sql;
 import io.athanor.orm.sql.Update;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -67,11 +66,13 @@ final class QueryExecutor {
         if (item instanceof Class) {
             Load.check(registry.mapper((Class<?>) item), select.loaderOptions());
         }
+        // With LIMIT or OFFSET, joined collections would make the limit count rows instead of objects:
+        // such a query loads its JOINED relationships with SELECTIN instead (Relationships.strategy).
         if (item instanceof Class && !select.limited()) {
-            Mapper<?> mapper = registry.mapper((Class<?>) item);
-            io.athanor.orm.mapping.RelationshipProperty joined = Relationships.joined(mapper, options);
+            ScalarResult<Object> joined = new JoinedLoader(session, loader, this::bind)
+                    .load(select, registry.mapper((Class<?>) item), options);
             if (joined != null) {
-                return (ScalarResult<T>) joinedScalars(select, mapper, joined, options);
+                return (ScalarResult<T>) joined;
             }
         }
         BoundStatement bound = bind(select);
@@ -134,86 +135,6 @@ final class QueryExecutor {
         }
     }
 
-    /**
-     * One query that also brings the related objects of a relationship, through a LEFT OUTER JOIN (an INNER JOIN
-     * for {@code Load.joinedInner}); a many-to-many joins its association table first.
-     */
-    private ScalarResult<Object> joinedScalars(Select<?> select, Mapper<?> mapper,
-                                               io.athanor.orm.mapping.RelationshipProperty relationship,
-                                               Map<String, io.athanor.orm.mapping.LoadStrategy> options) {
-        Mapper<?> target = relationship.target();
-        io.athanor.orm.sql.EntityAlias<?> alias = Sql.alias(target.type(), relationship.name() + "_1");
-        boolean inner = Load.innerJoin(select.loaderOptions(), relationship.name());
-        List<Expression<Boolean>> conditions = new ArrayList<>();
-        if (relationship.secondary() != null) {
-            // A many-to-many reaches its targets through the association table, joined first under its own alias.
-            io.athanor.orm.sql.EntityAlias<?> through = Sql.alias(relationship.secondary().type(),
-                    relationship.name() + "_secondary_1");
-            List<Expression<Boolean>> toSource = new ArrayList<>();
-            for (int i = 0; i < relationship.secondaryToSource().size(); i++) {
-                toSource.add(through.col(relationship.secondaryToSource().get(i).name())
-                        .eq(Sql.col(mapper.type(), relationship.referenced().get(i).name())));
-            }
-            for (int i = 0; i < relationship.secondaryToTarget().size(); i++) {
-                conditions.add(alias.col(relationship.targetKey().get(i).name())
-                        .eq(through.col(relationship.secondaryToTarget().get(i).name())));
-            }
-            @SuppressWarnings("unchecked")
-            Expression<Boolean>[] sourceConditions = toSource.toArray(new Expression[0]);
-            select = inner ? select.join(through, Sql.and(sourceConditions))
-                    : select.outerJoin(through, Sql.and(sourceConditions));
-        } else {
-            for (int i = 0; i < relationship.foreignKey().size(); i++) {
-                String foreignKey = relationship.foreignKey().get(i).name();
-                String referenced = relationship.referenced().get(i).name();
-                conditions.add(relationship.foreignKeyOnTarget()
-                        ? alias.col(foreignKey).eq(Sql.col(mapper.type(), referenced))
-                        : alias.col(referenced).eq(Sql.col(mapper.type(), foreignKey)));
-            }
-        }
-        List<io.athanor.orm.sql.Ordering> order = new ArrayList<>();
-        for (ColumnAttribute key : mapper.primaryKeyAttributes()) {
-            order.add(Sql.col(mapper.type(), key.name()).asc());
-        }
-        String orderBy = relationship.orderBy();
-        if (!orderBy.isEmpty()) {
-            boolean descending = orderBy.startsWith("-");
-            Expression<Object> column = alias.col(descending ? orderBy.substring(1) : orderBy);
-            order.add(descending ? column.desc() : column.asc());
-        }
-        String orderedBy = orderBy.startsWith("-") ? orderBy.substring(1) : orderBy;
-        for (ColumnAttribute key : target.primaryKeyAttributes()) {
-            if (!key.name().equals(orderedBy)) {
-                order.add(alias.col(key.name()).asc());
-            }
-        }
-        @SuppressWarnings("unchecked")
-        Expression<Boolean>[] all = conditions.toArray(new Expression[0]);
-        BoundStatement bound = bind(select.withJoinedEntity(alias, Sql.and(all), order, inner));
-        int width = mapper.attributes().size();
-        ColumnAttribute targetKey = target.primaryKeyAttributes().get(0);
-        Map<Object, List<Object>> relatedByOwner = new java.util.LinkedHashMap<>();
-        List<Object> children = new ArrayList<>();
-        try (Result result = session.connection().execute(bound.compiled().sql(), bound.values())) {
-            for (Row row : result) {
-                Object owner = loader.load(mapper, row, 0);
-                List<Object> related = relatedByOwner.computeIfAbsent(owner, ignored -> new ArrayList<>());
-                if (row.get(width + targetKey.index()) != null) {
-                    Object child = loader.load(target, row, width);
-                    if (!related.contains(child)) {
-                        related.add(child);
-                        children.add(child);
-                    }
-                }
-            }
-        }
-        List<Object> owners = new ArrayList<>(relatedByOwner.keySet());
-        session.relationships.fillJoined(relationship, relatedByOwner);
-        session.relationships.afterLoad(mapper, owners, options);
-        session.relationships.afterLoad(target, children, Relationships.nestedOptions(options, relationship.name()));
-        return ScalarResult.of(owners.iterator(), () -> { });
-    }
-
     Result execute(CompilableStatement statement) {
         if (statement instanceof Update) {
             return update((Update) statement);
@@ -267,33 +188,61 @@ final class QueryExecutor {
         return Result.of(labels, rows);
     }
 
+    /**
+     * A bulk UPDATE, then the loaded objects of the matched rows take the new values: a value the database
+     * computes expires the attribute, except on the primary key, whose new value is read beforehand. An
+     * object whose primary key changed is filed under its new key.
+     */
     private Result update(Update update) {
         Mapper<?> mapper = registry.mapper(update.entity());
-        Set<Object> keys = matchingLoadedKeys(mapper, update.whereClause());
+        // The database computes these keys; the SELECT that finds the matched rows computes them too, from
+        // the same values the UPDATE starts from.
+        List<ColumnAttribute> computedKeys = new ArrayList<>();
+        List<Expression<?>> computations = new ArrayList<>();
+        for (Map.Entry<String, Object> assignment : update.assignments().entrySet()) {
+            ColumnAttribute attribute = mapper.attribute(assignment.getKey());
+            if (attribute.primaryKey() && assignment.getValue() instanceof Expression) {
+                computedKeys.add(attribute);
+                computations.add((Expression<?>) assignment.getValue());
+            }
+        }
+        Map<Object, Object[]> matched = matchingLoadedRows(mapper, update.whereClause(), computedKeys, computations);
         BoundStatement bound = bind(update);
         Result result = session.connection().execute(bound.compiled().sql(), bound.values());
-        for (Object key : keys) {
-            InstanceState state = identityMap.get(mapper, key);
+        Map<InstanceState, Object> newKeys = new java.util.IdentityHashMap<>();
+        for (Map.Entry<Object, Object[]> row : matched.entrySet()) {
+            InstanceState state = identityMap.get(mapper, row.getKey());
             if (state == null) {
                 continue;
             }
+            session.bulkUpdating(state);
             Object object = state.object();
             for (Map.Entry<String, Object> assignment : update.assignments().entrySet()) {
                 ColumnAttribute attribute = mapper.attribute(assignment.getKey());
-                if (assignment.getValue() instanceof Expression) {
+                int computed = computedKeys.indexOf(attribute);
+                if (computed >= 0) {
+                    state.snapshot[attribute.index()] = attribute.set(object, row.getValue()[computed]);
+                } else if (assignment.getValue() instanceof Expression) {
                     // The new value is computed by the database: reload it before the object is handed out.
                     state.expired = true;
                 } else {
                     state.snapshot[attribute.index()] = attribute.set(object, assignment.getValue());
                 }
             }
+            Object key = mapper.identityOfObject(object);
+            if (key != null && !key.equals(state.key)) {
+                newKeys.put(state, key);
+            }
+        }
+        if (!newKeys.isEmpty()) {
+            session.rekeyed(newKeys);
         }
         return result;
     }
 
     private Result delete(Delete delete) {
         Mapper<?> mapper = registry.mapper(delete.entity());
-        Set<Object> keys = matchingLoadedKeys(mapper, delete.whereClause());
+        Set<Object> keys = matchingLoadedRows(mapper, delete.whereClause(), List.of(), List.of()).keySet();
         BoundStatement bound = bind(delete);
         Result result = session.connection().execute(bound.compiled().sql(), bound.values());
         for (Object key : keys) {
@@ -305,30 +254,40 @@ final class QueryExecutor {
         return result;
     }
 
-    /** The keys of the rows a bulk statement will touch, when objects of that class are loaded at all. */
-    private Set<Object> matchingLoadedKeys(Mapper<?> mapper, Expression<Boolean> where) {
-        Set<Object> keys = new HashSet<>();
+    /**
+     * The keys of the rows a bulk statement will touch, when objects of that class are loaded at all, each
+     * with the values of {@code computations} for its row, read as the types of {@code attributes}.
+     */
+    private Map<Object, Object[]> matchingLoadedRows(Mapper<?> mapper, Expression<Boolean> where,
+                                                     List<ColumnAttribute> attributes,
+                                                     List<Expression<?>> computations) {
+        Map<Object, Object[]> rows = new java.util.HashMap<>();
         if (identityMap.count(mapper) == 0) {
-            return keys;
+            return rows;
         }
         List<ColumnAttribute> keyAttributes = mapper.primaryKeyAttributes();
-        Object[] columns = new Object[keyAttributes.size()];
-        for (int i = 0; i < columns.length; i++) {
-            columns[i] = Sql.col(mapper.type(), keyAttributes.get(i).name());
+        List<Object> columns = new ArrayList<>();
+        for (ColumnAttribute key : keyAttributes) {
+            columns.add(Sql.col(mapper.type(), key.name()));
         }
-        Select<Object> select = Sql.select(columns).from(mapper.type());
+        columns.addAll(computations);
+        Select<Object> select = Sql.select(columns.toArray()).from(mapper.type());
         if (where != null) {
             select = select.where(where);
         }
         BoundStatement bound = bind(select);
         for (Row row : session.connection().execute(bound.compiled().sql(), bound.values())) {
-            Object[] values = new Object[columns.length];
+            Object[] values = new Object[keyAttributes.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = row.get(i, EntityLoader.boxed(keyAttributes.get(i).javaType()));
             }
-            keys.add(values.length == 1 ? values[0] : List.of(values));
+            Object[] computed = new Object[attributes.size()];
+            for (int i = 0; i < computed.length; i++) {
+                computed[i] = row.get(values.length + i, EntityLoader.boxed(attributes.get(i).javaType()));
+            }
+            rows.put(values.length == 1 ? values[0] : List.of(values), computed);
         }
-        return keys;
+        return rows;
     }
 
     /** INSERT of many rows by attribute name as one JDBC batch. */

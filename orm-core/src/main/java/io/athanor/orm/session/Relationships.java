@@ -188,20 +188,9 @@ final class Relationships {
     static LoadStrategy strategy(RelationshipProperty relationship, Map<String, LoadStrategy> options) {
         LoadStrategy option = options.get(relationship.name());
         LoadStrategy strategy = option != null ? option : relationship.strategy();
-        // A relationship the query did not join (or could not, with LIMIT) is loaded with one IN query.
+        // A relationship the query did not join (it could not, with LIMIT; or it leads back to a class on the
+        // joined path) is loaded with one IN query; one the query joined is loaded already, and is skipped.
         return strategy == LoadStrategy.JOINED ? LoadStrategy.SELECTIN : strategy;
-    }
-
-    /** The relationship a query loads with a join, if any: the first one asked for, on the first level. */
-    static RelationshipProperty joined(Mapper<?> mapper, Map<String, LoadStrategy> options) {
-        for (RelationshipProperty relationship : mapper.relationships()) {
-            LoadStrategy option = options.get(relationship.name());
-            LoadStrategy strategy = option != null ? option : relationship.strategy();
-            if (strategy == LoadStrategy.JOINED) {
-                return relationship;
-            }
-        }
-        return null;
     }
 
     /** Puts the related objects a joined query brought into the collection or field of each owner. */

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * What the unit of work changed inside one savepoint, so that rolling the savepoint back can restore
  * the objects exactly: the values an object had when the savepoint began, the objects it inserted
- * and deleted, and the objects added to the session since.
+ * and deleted, the objects added to the session since, and the identity keys bulk UPDATEs changed.
  */
 final class SavepointJournal {
 
@@ -16,6 +16,7 @@ final class SavepointJournal {
     final List<InstanceState> inserted = new ArrayList<>();
     final List<InstanceState> deleted = new ArrayList<>();
     final List<InstanceState> added = new ArrayList<>();
+    final KeySwitches keySwitches = new KeySwitches();
 
     void recordUpdate(InstanceState state) {
         valuesAtStart.putIfAbsent(state, state.snapshot.clone());
@@ -27,5 +28,6 @@ final class SavepointJournal {
         outer.inserted.addAll(inserted);
         outer.deleted.addAll(deleted);
         outer.added.addAll(added);
+        keySwitches.mergeInto(outer.keySwitches);
     }
 }

@@ -69,6 +69,8 @@ public final class Session implements AutoCloseable {
     private final LinkedHashSet<InstanceState> markedForDeletion = new LinkedHashSet<>();
     private final List<InstanceState> insertedInTransaction = new ArrayList<>();
     private final List<InstanceState> deletedInTransaction = new ArrayList<>();
+    /** Identity keys that bulk UPDATEs changed in this transaction, for a rollback to restore. */
+    private final KeySwitches keySwitches = new KeySwitches();
     private final List<Savepoint> savepoints = new ArrayList<>();
     private final EntityLoader loader = new EntityLoader(this, identityMap);
     private final QueryExecutor queries;
@@ -495,6 +497,7 @@ public final class Session implements AutoCloseable {
 
     /** The session's state after its transaction committed. */
     private void committed() {
+        keySwitches.clear();
         List<InstanceState> deletedAndRecorded = new ArrayList<>();
         for (InstanceState state : deletedInTransaction) {
             state.status = InstanceState.Status.DETACHED;
@@ -616,6 +619,8 @@ public final class Session implements AutoCloseable {
                 releaseConnection();
             }
         }
+        // First: the objects below are filed under their keys, which must be the rolled-back rows' keys.
+        keySwitches.undo(identityMap);
         for (InstanceState state : deletedInTransaction) {
             state.status = InstanceState.Status.PERSISTENT;
             identityMap.put(state);
@@ -739,6 +744,7 @@ public final class Session implements AutoCloseable {
             requireOpen();
             nested.rollback();
             SavepointJournal journal = collectJournals(savepoints.indexOf(savepoint));
+            journal.keySwitches.undo(identityMap);
             for (InstanceState state : journal.deleted) {
                 state.status = InstanceState.Status.PERSISTENT;
                 identityMap.put(state);
@@ -1265,6 +1271,37 @@ public final class Session implements AutoCloseable {
         state.status = InstanceState.Status.DELETED;
         identityMap.remove(state);
         deletedInTransaction.add(state);
+    }
+
+    /**
+     * A bulk UPDATE is about to write the values of a loaded object's row: the current savepoint remembers
+     * the values the object had, so that rolling it back restores them.
+     */
+    void bulkUpdating(InstanceState state) {
+        Savepoint savepoint = currentSavepoint();
+        if (savepoint != null && state.snapshot != null) {
+            savepoint.journal.recordUpdate(state);
+        }
+    }
+
+    /**
+     * A bulk UPDATE gave rows of loaded objects new primary keys: the identity map files each object under
+     * its new key, and the transaction and savepoint remember the old one for a rollback.
+     */
+    void rekeyed(Map<InstanceState, Object> newKeys) {
+        Savepoint savepoint = currentSavepoint();
+        newKeys.keySet().forEach(state -> {
+            keySwitches.record(state);
+            if (savepoint != null) {
+                savepoint.journal.keySwitches.record(state);
+            }
+            identityMap.remove(state);
+        });
+        // Put back only after all are out: one object's new key may be another's old one.
+        newKeys.forEach((state, key) -> {
+            state.key = key;
+            identityMap.put(state);
+        });
     }
 
     /** Tells the mapper listeners of the object's class about a unit-of-work step. */

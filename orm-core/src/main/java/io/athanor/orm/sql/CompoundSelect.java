@@ -88,10 +88,10 @@ public final class CompoundSelect extends CompilableStatement {
         // The combined rows have column names only: order by them unqualified.
         compiler.pushScope(new Scope(selects.get(0).primarySource(compiler), List.of(), false));
         try {
-            Select.compileOrderBy(compiler, orderBy);
+            Clauses.orderBy(compiler, orderBy);
         } finally {
             compiler.popScope();
         }
-        Select.compileLimit(compiler, limit, offset);
+        Clauses.limit(compiler, limit, offset);
     }
 }

@@ -64,7 +64,7 @@ public final class Delete extends CompilableStatement {
         try {
             compiler.append("DELETE FROM ");
             compiler.entityTable(entity, null);
-            Select.compileConditions(compiler, " WHERE ", where);
+            Clauses.conditions(compiler, " WHERE ", where);
             Update.compileReturning(compiler, "DELETE", returning);
         } finally {
             compiler.popScope();

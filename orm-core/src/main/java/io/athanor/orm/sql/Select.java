@@ -16,8 +16,9 @@ import java.util.List;
  * select(col(Customer.class, "country"), func.count()).groupBy(col(Customer.class, "country")).having(func.count().gt(1))
  * }</pre>
  *
- * The FROM clause follows from the selected entities and columns (and {@link #from}); joins along a
- * foreign key infer their ON clause. Immutable.
+ * The FROM clause follows from the entities the statement names, in its columns, WHERE, GROUP BY, HAVING
+ * and ORDER BY (and {@link #from}), as SQLAlchemy infers it; joins along a foreign key infer their ON
+ * clause. Immutable.
  *
  * @param <T> what one result of {@code session.scalars(select)} is: the entity for {@code select(User.class)}
  */
@@ -463,7 +464,7 @@ public final class Select<T> extends CompilableStatement {
                 }
             }
             compileJoins(compiler, froms);
-            compileConditions(compiler, " WHERE ", parts.where);
+            Clauses.conditions(compiler, " WHERE ", parts.where);
             if (!parts.groupBy.isEmpty()) {
                 compiler.append(" GROUP BY ");
                 for (int i = 0; i < parts.groupBy.size(); i++) {
@@ -473,56 +474,14 @@ public final class Select<T> extends CompilableStatement {
                     parts.groupBy.get(i).compile(compiler);
                 }
             }
-            compileConditions(compiler, " HAVING ", parts.having);
-            compileOrderBy(compiler, parts.orderBy);
-            compileLimit(compiler, parts.limit, parts.offset);
+            Clauses.conditions(compiler, " HAVING ", parts.having);
+            Clauses.orderBy(compiler, parts.orderBy);
+            Clauses.limit(compiler, parts.limit, parts.offset);
             if (parts.lock != null) {
                 compiler.append(compiler.dialect().forUpdateClause(parts.lock));
             }
         } finally {
             compiler.popScope();
-        }
-    }
-
-    static void compileConditions(SqlCompiler compiler, String keyword, List<Expression<Boolean>> conditions) {
-        if (conditions.isEmpty()) {
-            return;
-        }
-        compiler.append(keyword);
-        if (conditions.size() == 1) {
-            conditions.get(0).compile(compiler);
-        } else {
-            new Junction(" AND ", conditions).compile(compiler);
-        }
-    }
-
-    static void compileOrderBy(SqlCompiler compiler, List<Ordering> orderBy) {
-        if (orderBy.isEmpty()) {
-            return;
-        }
-        compiler.append(" ORDER BY ");
-        for (int i = 0; i < orderBy.size(); i++) {
-            if (i > 0) {
-                compiler.append(", ");
-            }
-            orderBy.get(i).compile(compiler);
-        }
-    }
-
-    static void compileLimit(SqlCompiler compiler, Long limit, Long offset) {
-        String clause = compiler.dialect().limitOffsetClause(limit != null, offset != null);
-        if (clause.isEmpty()) {
-            return;
-        }
-        // The clause has one marker per given value, limit first.
-        String[] pieces = clause.split("\\?", -1);
-        compiler.append(pieces[0]);
-        int piece = 1;
-        if (limit != null && pieces.length > piece) {
-            compiler.bind(limit, null, "limit").append(pieces[piece++]);
-        }
-        if (offset != null && pieces.length > piece) {
-            compiler.bind(offset, null, "offset").append(pieces[piece]);
         }
     }
 
@@ -567,69 +526,18 @@ public final class Select<T> extends CompilableStatement {
         }
     }
 
-    /** FROM entries: explicit ones, then the entities of the selected items, without join targets and, nested, without entities of the enclosing statement. */
+    private FromInference fromInference() {
+        List<FromItem> joinTargets = new ArrayList<>();
+        parts.joins.forEach(join -> joinTargets.add(join.target));
+        List<Expression<?>> groupingClauses = new ArrayList<>(parts.groupBy);
+        groupingClauses.addAll(parts.having);
+        return new FromInference(parts.froms, parts.items, joinTargets, parts.where, groupingClauses, parts.orderBy);
+    }
+
     private List<FromItem> fromList(SqlCompiler compiler, boolean topLevel) {
-        List<FromItem> froms = new ArrayList<>(parts.froms);
-        for (Object item : parts.items) {
-            FromItem implied = null;
-            if (item instanceof Class) {
-                implied = new EntityFrom((Class<?>) item, null);
-            } else if (item instanceof EntityFrom) {
-                implied = (EntityFrom) item;
-            }
-            addImplied(froms, implied, compiler, topLevel);
-        }
-        SqlCompiler collector = SqlCompiler.collector(compiler.dialect());
-        for (Object item : parts.items) {
-            if (item instanceof Expression) {
-                ((Expression<?>) item).compile(collector);
-            }
-        }
-        for (Scope.EntitySource source : collector.collected()) {
-            addImplied(froms, new EntityFrom(source.type, source.alias), compiler, topLevel);
-        }
-        if (froms.isEmpty() && parts.joins.isEmpty() && !parts.where.isEmpty() && topLevel) {
-            throw new ArgumentException("ATH-E087", "The statement has WHERE criteria but selects from no table; name"
-                    + " the table with .from(Entity.class).");
-        }
-        return froms;
+        return fromInference().fromList(compiler, topLevel);
     }
 
-    private void addImplied(List<FromItem> froms, FromItem implied, SqlCompiler compiler, boolean topLevel) {
-        if (implied == null) {
-            return;
-        }
-        for (FromItem existing : froms) {
-            if (existing.sameAs(implied)) {
-                return;
-            }
-        }
-        for (Join join : parts.joins) {
-            if (join.target.sameAs(implied)) {
-                return;
-            }
-        }
-        if (!topLevel && correlated(compiler, implied)) {
-            return;
-        }
-        froms.add(implied);
-    }
-
-    /** Whether an entity of a nested SELECT is one of the enclosing statement's, so it refers to its rows. */
-    private static boolean correlated(SqlCompiler compiler, FromItem item) {
-        Scope scope = compiler.scope();
-        if (scope == null || item.source() == null) {
-            return false;
-        }
-        for (Scope.EntitySource source : scope.sources()) {
-            if (source.type == item.source().type && java.util.Objects.equals(source.alias, item.source().alias)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The names of this SELECT's output columns, for a CTE's column list. */
     /**
      * The names of the columns this SELECT returns, for checking {@code sub.col(name)}; null when one is
      * not known before execution (an expression without a label, an entity no resolver knows).
@@ -668,26 +576,13 @@ public final class Select<T> extends CompilableStatement {
         return names;
     }
 
-    /** The entity an unbound column of this SELECT refers to, judged from its items and FROM alone. */
+    /** The entity an unbound column of this SELECT refers to, judged from its clauses and FROM alone. */
     Scope.EntitySource primarySource(SqlCompiler compiler) {
         return primary(fromList(compiler, true));
     }
 
     private Scope.EntitySource primary(List<FromItem> froms) {
-        for (Object item : parts.items) {
-            if (item instanceof Class) {
-                return new Scope.EntitySource((Class<?>) item, null);
-            }
-            if (item instanceof EntityFrom) {
-                return ((EntityFrom) item).source();
-            }
-        }
-        for (FromItem from : froms) {
-            if (from.source() != null) {
-                return from.source();
-            }
-        }
-        return null;
+        return fromInference().primary(froms);
     }
 
     private void compileJoins(SqlCompiler compiler, List<FromItem> froms) {

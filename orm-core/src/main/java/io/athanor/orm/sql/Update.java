@@ -125,7 +125,7 @@ public final class Update extends CompilableStatement {
                     compiler.bindWritten(entity, assignment.getKey(), assignment.getValue());
                 }
             }
-            Select.compileConditions(compiler, " WHERE ", where);
+            Clauses.conditions(compiler, " WHERE ", where);
             compileReturning(compiler, "UPDATE", returning);
         } finally {
             compiler.popScope();

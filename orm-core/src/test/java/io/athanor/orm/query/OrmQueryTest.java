@@ -3,6 +3,7 @@ package io.athanor.orm.query;
 import io.athanor.orm.Athanor;
 import io.athanor.orm.engine.Capability;
 import io.athanor.orm.sql.CompiledCache;
+import io.athanor.orm.session.Savepoint;
 import io.athanor.orm.session.Session;
 import io.athanor.orm.session.SessionFactory;
 import io.athanor.orm.sql.Sql;
@@ -86,6 +87,97 @@ class OrmQueryTest {
 
             assertThat(Athanor.inspect(sandy).isExpired()).isTrue();
             assertThat(session.get(User.class, 2L).getFullname()).isEqualTo("Sandy Cheeks (squirrel)");
+        }
+    }
+
+    @AcrossDatabases
+    void aBulkUpdateOfThePrimaryKeyFilesTheLoadedObjectUnderItsNewKey(TestDatabase db) {
+        try (Session session = QuickStartData.open(db); SqlRecorder sql = new SqlRecorder()) {
+            User patrick = session.get(User.class, 3L);
+
+            session.execute(Sql.update(User.class).where(col("id").eq(3)).values("id", 30L));
+            sql.clear();
+
+            assertThat(patrick.getId()).isEqualTo(30L);
+            assertThat(session.get(User.class, 30L)).isSameAs(patrick);
+            assertThat(sql.statements()).as("found in the identity map").isEmpty();
+            assertThat(Athanor.inspect(patrick).identity()).isEqualTo(30L);
+            assertThat(session.isModified(patrick)).isFalse();
+            assertThat(session.get(User.class, 3L)).isNull();
+        }
+    }
+
+    @AcrossDatabases
+    void aBulkUpdateComputingThePrimaryKeyFilesTheLoadedObjectUnderTheComputedKey(TestDatabase db) {
+        try (Session session = QuickStartData.open(db); SqlRecorder sql = new SqlRecorder()) {
+            User patrick = session.get(User.class, 3L);
+
+            session.execute(Sql.update(User.class).where(col("name").eq("patrick")).values("id", col("id").plus(100)));
+            sql.clear();
+
+            assertThat(patrick.getId()).isEqualTo(103L);
+            assertThat(session.get(User.class, 103L)).isSameAs(patrick);
+            assertThat(sql.statements()).as("found in the identity map").isEmpty();
+            assertThat(session.get(User.class, 3L)).isNull();
+        }
+    }
+
+    @AcrossDatabases
+    void aBulkUpdatedPrimaryKeyIsFlushedAndCommittedWithoutComplaint(TestDatabase db) {
+        SessionFactory sessions = QuickStartData.sessions(db);
+        try (Session session = sessions.openSession()) {
+            User patrick = session.get(User.class, 3L);
+            session.execute(Sql.update(User.class).where(col("id").eq(3)).values("id", 30L));
+            patrick.setFullname("Patrick Star Jr");
+
+            session.commit();
+        }
+        try (Session session = sessions.openSession()) {
+            assertThat(session.get(User.class, 30L).getFullname()).isEqualTo("Patrick Star Jr");
+        }
+    }
+
+    @AcrossDatabases
+    void rollbackFilesAnObjectABulkUpdateRekeyedUnderItsOldKeyAgain(TestDatabase db) {
+        try (Session session = QuickStartData.open(db)) {
+            User patrick = session.get(User.class, 3L);
+            session.execute(Sql.update(User.class).where(col("id").eq(3)).values("id", 30L));
+
+            session.rollback();
+
+            assertThat(session.get(User.class, 3L)).isSameAs(patrick);
+            assertThat(patrick.getId()).isEqualTo(3L);
+            assertThat(session.get(User.class, 30L)).isNull();
+        }
+    }
+
+    @AcrossDatabases
+    void rollingBackASavepointRestoresTheKeyABulkUpdateChangedInside(TestDatabase db) {
+        try (Session session = QuickStartData.open(db)) {
+            User patrick = session.get(User.class, 3L);
+            Savepoint savepoint = session.beginNested();
+            session.execute(Sql.update(User.class).where(col("id").eq(3)).values("id", 30L));
+
+            savepoint.rollback();
+
+            assertThat(patrick.getId()).isEqualTo(3L);
+            assertThat(session.get(User.class, 3L)).isSameAs(patrick);
+            assertThat(session.isModified(patrick)).isFalse();
+            assertThat(session.get(User.class, 30L)).isNull();
+        }
+    }
+
+    @AcrossDatabases
+    void rollingBackASavepointRestoresTheValuesABulkUpdateSetInside(TestDatabase db) {
+        try (Session session = QuickStartData.open(db)) {
+            User sandy = session.get(User.class, 2L);
+            Savepoint savepoint = session.beginNested();
+            session.execute(Sql.update(User.class).where(col("id").eq(2)).values("fullname", "Renamed"));
+
+            savepoint.rollback();
+
+            assertThat(sandy.getFullname()).isEqualTo("Sandy Cheeks");
+            assertThat(session.isModified(sandy)).isFalse();
         }
     }
 

@@ -9,6 +9,7 @@ import io.athanor.orm.sql.Sql;
 import io.athanor.orm.sql.SqlType;
 import io.athanor.orm.sql.Subquery;
 import io.athanor.orm.testing.AcrossDatabases;
+import io.athanor.orm.testing.SqlRecorder;
 import io.athanor.orm.testing.TestDatabase;
 
 import java.util.List;
@@ -56,6 +57,32 @@ class QueryConstructsTest {
                     .containsExactly("sandy");
             assertThat(names(session.scalars(select(User.class).where(col("fullname").endsWith("Cheeks"))).all()))
                     .containsExactly("sandy");
+        }
+    }
+
+    @AcrossDatabases
+    void countWithoutFromCountsTheOneRowOfASelectWithoutFrom(TestDatabase db) {
+        try (Session session = QuickStartData.open(db); SqlRecorder sql = new SqlRecorder()) {
+            assertThat(session.execute(select(func.count())).scalar(Long.class)).isEqualTo(1L);
+            assertThat(session.scalars(select(func.count()).from(User.class)).one()).isEqualTo(3L);
+            assertThat(sql.statements()).containsExactly("SELECT COUNT(*)", "SELECT COUNT(*) FROM user_account");
+        }
+    }
+
+    @AcrossDatabases
+    void anEntityNamedOnlyInGroupByAndOrderByIsSelectedFrom(TestDatabase db) {
+        try (Session session = QuickStartData.open(db)) {
+            List<Row> rows = session.execute(select(func.count()).groupBy(col(Address.class, "userId"))
+                    .orderBy(col(Address.class, "userId"))).all();
+            assertThat(rows.stream().map(row -> row.get(0, Long.class))).containsExactly(1L, 2L);
+        }
+    }
+
+    @AcrossDatabases
+    void aCountWhereOnlyTheCriteriaNameTheEntityCountsItsRows(TestDatabase db) {
+        try (Session session = QuickStartData.open(db)) {
+            assertThat(session.execute(select(func.count()).where(col(User.class, "name").startsWith("s")))
+                    .scalar(Long.class)).isEqualTo(2L);
         }
     }
 

@@ -85,6 +85,45 @@ class SqlCompileTest {
     }
 
     @Test
+    void aSelectOfOnlyAFunctionHasNoFromClause() {
+        same(select(func.count()), "SELECT COUNT(*)");
+        same(select(func.count()).from(User.class), "SELECT COUNT(*) FROM user_account");
+    }
+
+    @Test
+    void anEntityNamedOnlyInWhereIsSelectedFrom() {
+        same(select(func.count()).where(col(User.class, "name").eq("sandy")),
+                "SELECT COUNT(*) FROM user_account WHERE user_account.name = ?");
+    }
+
+    @Test
+    void anEntityNamedOnlyInGroupByIsSelectedFrom() {
+        same(select(func.count()).groupBy(col(User.class, "name")),
+                "SELECT COUNT(*) FROM user_account GROUP BY user_account.name");
+    }
+
+    @Test
+    void anEntityNamedOnlyInHavingIsSelectedFrom() {
+        same(select(func.count()).having(func.max(col(Address.class, "id")).gt(1)),
+                "SELECT COUNT(*) FROM address HAVING MAX(address.id) > ?");
+    }
+
+    @Test
+    void anEntityNamedOnlyInOrderByIsSelectedFromAfterTheSelectedOnes() {
+        same(select(col(User.class, "name")).orderBy(col(Address.class, "emailAddress")),
+                "SELECT user_account.name FROM user_account, address ORDER BY address.email_address ASC");
+    }
+
+    @Test
+    void anEntityOfTheEnclosingStatementInASubquerysWhereIsCorrelatedNotSelectedFrom() {
+        var addressCount = select(func.count()).where(col(Address.class, "userId").eq(col(User.class, "id")))
+                .scalarSubquery();
+        same(select(col(User.class, "name")).where(addressCount.gt(1)),
+                "SELECT user_account.name FROM user_account WHERE (SELECT COUNT(*) FROM address"
+                        + " WHERE address.user_id = user_account.id) > ?");
+    }
+
+    @Test
     void limitAndOffsetArePerDialectAndBound() {
         var statement = select(User.class).orderBy(col("id").desc()).limit(5).offset(10);
         assertThat(sql(statement, POSTGRES)).endsWith(" ORDER BY user_account.id DESC LIMIT ? OFFSET ?");
