@@ -48,6 +48,19 @@ final class QueryExecutor {
         return statement.bind(connection.dialect(), registry, connection.engine().compiledCache());
     }
 
+    /** SELECT of a mapped class WHERE its primary key is the given (normalised) identity. */
+    static <T> Select<T> byKey(Mapper<T> mapper, Object key) {
+        List<ColumnAttribute> attributes = mapper.primaryKeyAttributes();
+        if (attributes.size() == 1) {
+            return Sql.select(mapper.type()).where(Sql.col(mapper.type(), attributes.get(0).name()).eq(key));
+        }
+        List<Expression<Boolean>> parts = new ArrayList<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            parts.add(Sql.col(mapper.type(), attributes.get(i).name()).eq(((List<?>) key).get(i)));
+        }
+        return Sql.select(mapper.type()).where(Sql.and(Relationships.toArray(parts)));
+    }
+
     /** The first item of each row: entities through the identity map, read lazily. */
     <T> ScalarResult<T> scalars(Select<T> select) {
         return scalars(select, Load.of(select.loaderOptions()));

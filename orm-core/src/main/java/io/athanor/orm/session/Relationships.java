@@ -185,6 +185,16 @@ final class Relationships {
         }
     }
 
+    /** Whether a load of the class by itself joins a relationship declared {@code lazy = JOINED}. */
+    static boolean joinsEagerly(Mapper<?> mapper) {
+        for (RelationshipProperty relationship : mapper.relationships()) {
+            if (relationship.strategy() == LoadStrategy.JOINED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static LoadStrategy strategy(RelationshipProperty relationship, Map<String, LoadStrategy> options) {
         LoadStrategy option = options.get(relationship.name());
         LoadStrategy strategy = option != null ? option : relationship.strategy();

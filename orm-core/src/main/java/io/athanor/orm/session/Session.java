@@ -232,6 +232,29 @@ public final class Session implements AutoCloseable {
      * @return the object, or null when no row has that key
      */
     public <T> T get(Class<T> type, Object id) {
+        return get(type, id, NO_OPTIONS);
+    }
+
+    private static final Load[] NO_OPTIONS = new Load[0];
+
+    /**
+     * {@link #get(Class, Object)} with loader options for the load from the database (SQLAlchemy's
+     * {@code session.get(User, 5, options=[selectinload(User.addresses)])}): an object found in the identity
+     * map is returned as it is, without SQL; otherwise one SELECT by key loads it, with its relationships
+     * as the options (and then the relationships' own {@code lazy} strategies) say, {@code JOINED} ones in
+     * the same statement.
+     *
+     * <pre>{@code
+     * User ed = session.get(User.class, 5, Load.selectin("addresses"));
+     * }</pre>
+     *
+     * @param type the mapped class
+     * @param id the primary key, as for {@link #get(Class, Object)}
+     * @param options loader options, as for {@code select(..).options(..)}
+     * @param <T> the class
+     * @return the object, or null when no row has that key
+     */
+    public <T> T get(Class<T> type, Object id, Load... options) {
         enter();
         try {
             requireUsable();
@@ -250,6 +273,9 @@ public final class Session implements AutoCloseable {
                     return null;
                 }
                 return type.cast(state.object());
+            }
+            if (options.length > 0 || Relationships.joinsEagerly(mapper)) {
+                return queries.scalars(QueryExecutor.byKey(mapper, key).options((Object[]) options)).oneOrNull();
             }
             Row row = selectByKey(mapper, key);
             if (row == null) {
