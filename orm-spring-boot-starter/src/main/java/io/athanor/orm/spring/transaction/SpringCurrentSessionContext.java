@@ -93,7 +93,7 @@ public final class SpringCurrentSessionContext implements CurrentSessionContext 
 
         @Override
         public void savepointRollback(Object savepoint) {
-            holder.session().afterExternalSavepointRollback();
+            holder.session().afterExternalSavepointRollback(savepoint);
         }
 
         @Override
