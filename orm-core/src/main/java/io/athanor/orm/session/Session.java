@@ -370,7 +370,8 @@ public final class Session implements AutoCloseable {
     /**
      * Writes all pending changes to the database now: INSERTs, UPDATEs of changed columns, DELETEs, in
      * foreign-key order. The transaction stays open. If the flush fails, the transaction is rolled back
-     * and the session refuses further work until {@link #rollback()}.
+     * and the session refuses further work until {@link #rollback()}; while a savepoint is active, only
+     * the innermost active savepoint is rolled back, and the session goes on (see {@link Savepoint}).
      */
     public void flush() {
         enter();
@@ -749,7 +750,8 @@ public final class Session implements AutoCloseable {
 
     /**
      * Begins a SAVEPOINT (SQLAlchemy's {@code begin_nested()}), flushing pending changes first.
-     * {@link Savepoint#rollback()} undoes only what happened since, in the database and in the objects.
+     * {@link Savepoint#rollback()} undoes only what happened since, in the database and in the objects; so
+     * does a flush that fails while it is the innermost active savepoint, and the outer transaction goes on.
      *
      * @return the savepoint
      */

@@ -55,23 +55,26 @@ class FailedFlushInSavepointTest {
     void aDuplicateAddedInsideASavepointIsSkippedAndEveryOtherRecordCommits(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
         sessions.useTransaction(session -> session.add(new Account(key(2), "existing")));
-        List<Account> records = List.of(new Account(key(1), "first"), new Account(key(2), "duplicate"),
+        List<Account> accounts = List.of(new Account(key(1), "first"), new Account(key(2), "duplicate"),
                 new Account(key(3), "third"));
         List<Account> skipped = new ArrayList<>();
         try (Session session = sessions.openSession()) {
-            for (Account record : records) {
+            // --- README: a savepoint per record (keep in sync) ---
+            for (Account account : accounts) {
                 try (Savepoint savepoint = session.beginNested()) {
-                    session.add(record);
-                    savepoint.commit();
+                    session.add(account);                 // or session.merge(account)
+                    savepoint.commit();                   // the flush fails here for a duplicate
                 } catch (IntegrityException duplicate) {
-                    skipped.add(record);
+                    // skipped: the account is transient again
+                    skipped.add(account);
                 }
             }
-            session.commit();
+            session.commit();                             // every other account
+            // --- end of README example ---
         }
 
-        assertThat(skipped).containsExactly(records.get(1));
-        assertThat(Athanor.inspect(records.get(1)).isTransient()).isTrue();
+        assertThat(skipped).containsExactly(accounts.get(1));
+        assertThat(Athanor.inspect(accounts.get(1)).isTransient()).isTrue();
         assertThat(owners(sessions)).containsExactly("existing", "first", "third");
     }
 
