@@ -573,9 +573,12 @@ public final class Session implements AutoCloseable {
      * @param savepoint the manager's savepoint object, given again to {@link #afterExternalSavepointRollback(Object)}
      */
     public void afterExternalSavepoint(Object savepoint) {
+        if (closed) {
+            // Closed by the application inside the transaction: nothing left to follow the savepoint.
+            return;
+        }
         enter();
         try {
-            requireOpen();
             Savepoint external = Savepoint.external(this, savepoint);
             external.journal.recordUnflushedWork(pending, markedForDeletion, identityMap.all());
             savepoints.add(external);
@@ -595,6 +598,9 @@ public final class Session implements AutoCloseable {
      * @param savepoint the manager's savepoint object, as given to {@link #afterExternalSavepoint(Object)}
      */
     public void afterExternalSavepointRollback(Object savepoint) {
+        if (closed) {
+            return;
+        }
         enter();
         try {
             if (connection != null) {

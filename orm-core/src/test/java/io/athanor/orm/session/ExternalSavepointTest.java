@@ -155,4 +155,20 @@ class ExternalSavepointTest {
         }
         assertThat(customers(sessions)).containsExactly("Ed UK", "Wendy US");
     }
+
+    @AcrossDatabases
+    void aSessionClosedInsideTheTransactionLetsTheManagerBeginAndRollBackSavepoints(TestDatabase db)
+            throws SQLException {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        try (Connection jdbc = jdbc(db)) {
+            Session session = sessions.openSession(sessions.engine().join(jdbc));
+            session.close();
+
+            Savepoint savepoint = begin(jdbc, session);
+            rollBack(jdbc, session, savepoint);
+
+            assertThat(session.isClosed()).isTrue();
+            jdbc.rollback();
+        }
+    }
 }
