@@ -398,7 +398,8 @@ public final class Session implements AutoCloseable {
     /**
      * Writes all pending changes to the database now: INSERTs, UPDATEs of changed columns, DELETEs, in
      * foreign-key order. The transaction stays open. If the flush fails, the transaction is rolled back
-     * and the session refuses further work until {@link #rollback()}.
+     * and the session refuses further work until {@link #rollback()}; while a savepoint is active, only
+     * the innermost active savepoint is rolled back, and the session goes on (see {@link Savepoint}).
      */
     public void flush() {
         enter();
@@ -473,6 +474,16 @@ public final class Session implements AutoCloseable {
     }
 
     private void failFlush(RuntimeException failure) {
+        Savepoint savepoint = currentSavepoint();
+        if (savepoint != null && savepoint.isExternal()) {
+            // Only the transaction's manager can roll back to its savepoint (Spring's NESTED): until it does, the
+            // session refuses work (ATH-E128); afterExternalSavepointRollback then restores the objects.
+            savepoint.flushFailed(failure);
+            return;
+        }
+        if (savepoint != null && rolledBackToSavepoint(savepoint, failure)) {
+            return;
+        }
         if (connection != null && joined == null) {
             try {
                 connection.rollback();
@@ -481,6 +492,23 @@ public final class Session implements AutoCloseable {
             }
         }
         flushFailure = failure;
+    }
+
+    /**
+     * Undoes a flush that failed inside a savepoint by rolling back to the innermost active one, so that the
+     * outer transaction goes on (SQLAlchemy does the same). False when the database kept no savepoint to roll
+     * back to: the connection was lost, or a deadlock rolled back the whole transaction.
+     */
+    private boolean rolledBackToSavepoint(Savepoint savepoint, RuntimeException failure) {
+        try {
+            savepoint.transaction().rollback();
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+            return false;
+        }
+        restore(collectJournals(savepoints.indexOf(savepoint)));
+        savepoint.flushFailed(failure);
+        return true;
     }
 
     /**
@@ -573,15 +601,54 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * For integrations that manage the transaction: called after they rolled back to a savepoint (Spring's
-     * {@code NESTED} propagation), so that a transaction PostgreSQL aborted at an error inside the savepoint
-     * is usable again.
+     * For integrations that manage the transaction: called when they begin a savepoint (Spring's
+     * {@code NESTED} propagation), so that the session can restore its objects if they roll back to it. The
+     * session's unflushed work stays unflushed and belongs to the outer transaction.
+     *
+     * @param savepoint the manager's savepoint object, given again to {@link #afterExternalSavepointRollback(Object)}
      */
-    public void afterExternalSavepointRollback() {
+    public void afterExternalSavepoint(Object savepoint) {
+        if (closed) {
+            // Closed by the application inside the transaction: nothing left to follow the savepoint.
+            return;
+        }
+        enter();
+        try {
+            Savepoint external = Savepoint.external(this, savepoint);
+            external.journal.recordUnflushedWork(pending, markedForDeletion, identityMap.all());
+            savepoints.add(external);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * For integrations that manage the transaction: called when they roll back to a savepoint (Spring's
+     * {@code NESTED} propagation). The objects get back what they had when the savepoint began, as
+     * {@link Savepoint#rollback()} gives them; a transaction PostgreSQL aborted at an error inside the
+     * savepoint is usable again; and a flush that failed inside it ({@code ATH-E128}) no longer stops the
+     * session. For a savepoint begun before the session joined the transaction, everything the session did
+     * is undone, as {@link #rollback()} undoes it.
+     *
+     * @param savepoint the manager's savepoint object, as given to {@link #afterExternalSavepoint(Object)}
+     */
+    public void afterExternalSavepointRollback(Object savepoint) {
+        if (closed) {
+            return;
+        }
         enter();
         try {
             if (connection != null) {
                 connection.rolledBackToSavepointElsewhere();
+            }
+            int position = -1;
+            for (int i = 0; i < savepoints.size() && position < 0; i++) {
+                position = savepoints.get(i).isFor(savepoint) ? i : -1;
+            }
+            if (position < 0) {
+                rollbackTransaction();
+            } else {
+                restore(collectJournals(position));
             }
         } finally {
             exit();
@@ -729,7 +796,8 @@ public final class Session implements AutoCloseable {
 
     /**
      * Begins a SAVEPOINT (SQLAlchemy's {@code begin_nested()}), flushing pending changes first.
-     * {@link Savepoint#rollback()} undoes only what happened since, in the database and in the objects.
+     * {@link Savepoint#rollback()} undoes only what happened since, in the database and in the objects; so
+     * does a flush that fails while it is the innermost active savepoint, and the outer transaction goes on.
      *
      * @return the savepoint
      */
@@ -769,42 +837,17 @@ public final class Session implements AutoCloseable {
         try {
             requireOpen();
             nested.rollback();
-            SavepointJournal journal = collectJournals(savepoints.indexOf(savepoint));
-            journal.keySwitches.undo(identityMap);
-            for (InstanceState state : journal.deleted) {
-                state.status = InstanceState.Status.PERSISTENT;
-                identityMap.put(state);
-                deletedInTransaction.remove(state);
-            }
-            for (InstanceState state : journal.inserted) {
-                insertedInTransaction.remove(state);
-                forgetInsert(state);
-            }
-            for (InstanceState state : journal.added) {
-                if (pending.remove(state)) {
-                    state.status = InstanceState.Status.TRANSIENT;
-                    state.detach();
-                }
-            }
-            for (InstanceState state : markedForDeletion) {
-                state.markedForDeletion = false;
-            }
-            markedForDeletion.clear();
-            for (InstanceState state : identityMap.all()) {
-                Object[] values = journal.valuesAtStart.getOrDefault(state, state.snapshot);
-                Object object = state.object();
-                for (ColumnAttribute attribute : state.mapper.attributes()) {
-                    Object value = values[attribute.index()];
-                    if (value != InstanceState.UNKNOWN && !EntityLoader.same(attribute.get(object), value)) {
-                        attribute.set(object, value);
-                    }
-                }
-                state.snapshot = values.clone();
-            }
+            restore(collectJournals(savepoints.indexOf(savepoint)));
             flushFailure = null;
         } finally {
             exit();
         }
+    }
+
+    /** Puts the objects back as they were when a savepoint began, once the database rolled back to it. */
+    private void restore(SavepointJournal journal) {
+        journal.restore(new SavepointJournal.SessionObjects(this, identityMap, pending, markedForDeletion,
+                insertedInTransaction, deletedInTransaction, this::forgetInsert));
     }
 
     /** Removes the savepoint at {@code position} and those begun after it, merging their journals. */
@@ -1441,6 +1484,12 @@ public final class Session implements AutoCloseable {
             throw new InvalidRequestException("ATH-E067", "This Session's transaction was rolled back because of an"
                     + " earlier error during flush: " + flushFailure.getMessage() + " Call session.rollback() before"
                     + " using the session again; then apply the changes again.", flushFailure);
+        }
+        for (Savepoint savepoint : savepoints) {
+            InvalidRequestException refusal = savepoint.refusal();
+            if (refusal != null) {
+                throw refusal;
+            }
         }
     }
 

@@ -445,11 +445,13 @@ final class UnitOfWork {
                 }
             }
             session.inserted(state, snapshotOf(attributes, object), before);
-            if (session.hasMapperListeners()) {
-                session.fire(object, (listener, target) -> listener.afterInsert(session, target));
-            }
+            // Journaled before any listener runs: a listener that throws fails the flush, and the savepoint's
+            // rollback must then find every row this flush inserted and every key it handed out.
             if (journal != null) {
                 journal.inserted.add(state);
+            }
+            if (session.hasMapperListeners()) {
+                session.fire(object, (listener, target) -> listener.afterInsert(session, target));
             }
         }
     }
@@ -597,11 +599,11 @@ final class UnitOfWork {
                 throw stale("DELETE", "delete", mapper, states.get(i));
             }
             session.deletedByFlush(states.get(i));
-            if (session.hasMapperListeners()) {
-                session.fire(states.get(i).object(), (listener, object) -> listener.afterDelete(session, object));
-            }
             if (journal != null) {
                 journal.deleted.add(states.get(i));
+            }
+            if (session.hasMapperListeners()) {
+                session.fire(states.get(i).object(), (listener, object) -> listener.afterDelete(session, object));
             }
         }
     }

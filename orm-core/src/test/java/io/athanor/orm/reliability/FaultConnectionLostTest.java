@@ -252,6 +252,31 @@ class FaultConnectionLostTest {
         assertNoConnectionCheckedOut();
     }
 
+    @AcrossDatabases
+    void aConnectionLostDuringAFlushInsideASavepointRollsBackTheWholeTransaction(TestDatabase db) throws Exception {
+        open(db);
+        try (Session session = sessions.openSession()) {
+            long victim = Backends.id(db, session);
+            io.athanor.orm.session.Savepoint savepoint = session.beginNested();
+            session.add(new FaultOrder("ann"));
+            Backends.kill(db, victim);
+            faultsInjected.incrementAndGet();
+
+            ConnectionLostException lost = catchThrowableOfType(ConnectionLostException.class, session::flush);
+
+            // The database ended the transaction with the connection: there is no savepoint left to roll back to.
+            assertThat(savepoint.isActive()).isFalse();
+            InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class, session::flush);
+            assertThat(refused.code()).isEqualTo("ATH-E067");
+            assertThat(refused.getCause()).isSameAs(lost);
+            session.rollback();
+            session.add(new FaultOrder("bob"));
+            session.commit();
+            assertThat(countRows(db)).containsExactly(1L, 0L);
+        }
+        assertNoConnectionCheckedOut();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void open(TestDatabase db) {

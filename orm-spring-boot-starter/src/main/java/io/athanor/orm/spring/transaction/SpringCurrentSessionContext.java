@@ -18,7 +18,9 @@ import javax.sql.DataSource;
  * session runs on the transaction's own JDBC connection (so {@code JdbcTemplate} and Athanor see each
  * other's uncommitted work), is flushed before commit (not for read-only transactions), follows a
  * rollback, and is closed when the transaction completes. A {@code REQUIRES_NEW} transaction gets a
- * session of its own; the outer one is suspended with its transaction.
+ * session of its own; the outer one is suspended with its transaction. A {@code NESTED} transaction's
+ * savepoint is followed too: when Spring rolls back to it, the objects changed inside get their earlier
+ * values back, and a flush that failed inside it no longer stops the session.
  */
 public final class SpringCurrentSessionContext implements CurrentSessionContext {
 
@@ -55,8 +57,8 @@ public final class SpringCurrentSessionContext implements CurrentSessionContext 
     }
 
     /**
-     * Flushes before commit (refusing a commit of a transaction the database aborted), follows rollbacks to
-     * savepoints, ends the session after completion, and follows suspension.
+     * Flushes before commit (refusing a commit of a transaction the database aborted), follows savepoints
+     * and rollbacks to them, ends the session after completion, and follows suspension.
      */
     private final class SessionSynchronization implements TransactionSynchronization {
 
@@ -92,8 +94,13 @@ public final class SpringCurrentSessionContext implements CurrentSessionContext 
         }
 
         @Override
+        public void savepoint(Object savepoint) {
+            holder.session().afterExternalSavepoint(savepoint);
+        }
+
+        @Override
         public void savepointRollback(Object savepoint) {
-            holder.session().afterExternalSavepointRollback();
+            holder.session().afterExternalSavepointRollback(savepoint);
         }
 
         @Override

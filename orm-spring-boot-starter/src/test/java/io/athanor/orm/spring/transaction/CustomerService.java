@@ -1,6 +1,7 @@
 package io.athanor.orm.spring.transaction;
 
 import io.athanor.orm.DatabaseException;
+import io.athanor.orm.IntegrityException;
 import io.athanor.orm.session.Session;
 import io.athanor.orm.session.SessionFactory;
 import io.athanor.orm.spring.model.Customer;
@@ -9,6 +10,9 @@ import io.athanor.orm.sql.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.athanor.orm.sql.Sql.col;
 import static io.athanor.orm.sql.Sql.select;
@@ -123,6 +127,76 @@ public class CustomerService {
         sessions.currentSession().add(new Customer(name, "GB"));
         sessions.currentSession().flush();
         sessions.currentSession().execute(Sql.text("select no_such_column from customers")).all();
+    }
+
+    @Transactional
+    public List<String> createEachInANestedTransactionSkippingDuplicates(String outerName, List<String> names) {
+        sessions.currentSession().add(new Customer(outerName, "GB"));
+        sessions.currentSession().flush();
+        List<String> skipped = new ArrayList<>();
+        for (String name : names) {
+            try {
+                self.createInNestedTransaction(name);
+            } catch (IntegrityException duplicate) {
+                skipped.add(name);
+            }
+        }
+        return skipped;
+    }
+
+    @Transactional(propagation = Propagation.NESTED)
+    public void createInNestedTransaction(String name) {
+        sessions.currentSession().add(new Customer(name, "GB"));
+        sessions.currentSession().flush();
+    }
+
+    /** Returns the name the renamed customer has in the outer transaction once the nested one failed. */
+    @Transactional
+    public String renameInANestedTransactionWhoseFlushFails(String name, String newName, String taken) {
+        Customer customer = new Customer(name, "GB");
+        sessions.currentSession().addAll(List.of(customer, new Customer(taken, "GB")));
+        sessions.currentSession().flush();
+        try {
+            self.renameThenAddInNestedTransaction(customer, newName, taken);
+        } catch (IntegrityException duplicate) {
+            // Spring rolled back to the savepoint, and the session with it.
+        }
+        return customer.getName();
+    }
+
+    @Transactional(propagation = Propagation.NESTED)
+    public void renameThenAddInNestedTransaction(Customer customer, String newName, String duplicate) {
+        customer.setName(newName);
+        sessions.currentSession().add(new Customer(duplicate, "GB"));
+        sessions.currentSession().flush();
+    }
+
+    @Transactional
+    public void outerGoesOnAfterANestedTransactionThatOpenedTheSessionFailed(String duplicate, String afterName) {
+        try {
+            self.createInNestedTransaction(duplicate);
+        } catch (IntegrityException expected) {
+            // The session was opened inside the nested transaction: all of its work was undone.
+        }
+        sessions.currentSession().add(new Customer(afterName, "GB"));
+    }
+
+    @Transactional
+    public void outerCallsANestedTransactionThatGoesOnAfterAFailedFlush(String outerName, String duplicate) {
+        sessions.currentSession().add(new Customer(outerName, "GB"));
+        sessions.currentSession().flush();
+        self.createInNestedTransactionThenGoOnAfterTheFailure(duplicate);
+    }
+
+    @Transactional(propagation = Propagation.NESTED)
+    public void createInNestedTransactionThenGoOnAfterTheFailure(String name) {
+        sessions.currentSession().add(new Customer(name, "GB"));
+        try {
+            sessions.currentSession().flush();
+        } catch (IntegrityException swallowed) {
+            // A mistake: the savepoint is still there, and so is what the failed flush left in the session.
+        }
+        sessions.currentSession().add(new Customer(name + " again", "GB"));
     }
 
     @Transactional(readOnly = true)

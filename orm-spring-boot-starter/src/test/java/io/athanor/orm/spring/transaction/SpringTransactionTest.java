@@ -1,5 +1,6 @@
 package io.athanor.orm.spring.transaction;
 
+import io.athanor.orm.IntegrityException;
 import io.athanor.orm.InvalidRequestException;
 import io.athanor.orm.session.SessionFactory;
 import io.athanor.orm.spring.autoconfigure.AthanorAutoConfiguration;
@@ -17,6 +18,8 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -125,6 +128,62 @@ class SpringTransactionTest {
             assertThat(context.getBean(JdbcTemplate.class).queryForList("select name from customers order by id",
                     String.class)).containsExactly("Outer", "After");
         });
+    }
+
+    @AcrossDatabases
+    void aFlushThatFailsInANestedTransactionIsUndoneByItsSavepointAndTheOuterOneCommits(TestDatabase db) {
+        runner(db).run(context -> {
+            List<String> skipped = service(context).createEachInANestedTransactionSkippingDuplicates("Outer",
+                    List.of("A", "Outer", "B", "A"));
+
+            assertThat(skipped).containsExactly("Outer", "A");
+            assertThat(names(context)).containsExactly("Outer", "A", "B");
+        });
+    }
+
+    @AcrossDatabases
+    void anObjectChangedInANestedTransactionWhoseFlushFailsGetsItsEarlierValueBack(TestDatabase db) {
+        runner(db).run(context -> {
+            String name = service(context).renameInANestedTransactionWhoseFlushFails("Ed", "Edward", "Wendy");
+
+            assertThat(name).isEqualTo("Ed");
+            assertThat(names(context)).containsExactly("Ed", "Wendy");
+        });
+    }
+
+    @AcrossDatabases
+    void aNestedTransactionThatOpenedTheSessionUndoesAllOfItsWorkWhenItsFlushFails(TestDatabase db) {
+        runner(db).run(context -> {
+            CustomerService service = service(context);
+            service.create("Ed");
+
+            service.outerGoesOnAfterANestedTransactionThatOpenedTheSessionFailed("Ed", "After");
+
+            assertThat(names(context)).containsExactly("Ed", "After");
+        });
+    }
+
+    @AcrossDatabases
+    void aNestedTransactionCannotGoOnAfterItsFlushFailed(TestDatabase db) {
+        runner(db).run(context -> {
+            CustomerService service = service(context);
+            service.create("Ed");
+
+            assertThatThrownBy(() -> service.outerCallsANestedTransactionThatGoesOnAfterAFailedFlush("Outer", "Ed"))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasCauseInstanceOf(IntegrityException.class)
+                    .hasMessageStartingWith("[ATH-E128] A flush of Session#")
+                    .hasMessageContaining(" failed inside a savepoint that the transaction's manager began (Spring's"
+                            + " Propagation.NESTED): [ATH-E030] ")
+                    .hasMessageEndingWith(" The session refuses work until the manager rolls back to that savepoint,"
+                            + " which restores the objects changed since it began: let the exception leave the NESTED"
+                            + " method. If that method has returned already, roll back the whole transaction.");
+            assertThat(names(context)).containsExactly("Ed");
+        });
+    }
+
+    private static List<String> names(org.springframework.context.ApplicationContext context) {
+        return context.getBean(JdbcTemplate.class).queryForList("select name from customers order by id", String.class);
     }
 
     @AcrossDatabases
