@@ -61,4 +61,32 @@ class ReadmeRelationshipsTest {
             }
         }
     }
+
+    @Test
+    void theBothSidesExampleRunsAsWritten() {
+        try (Engine engine = Engine.create("jdbc:h2:mem:readme_both_sides")) {
+            Registry registry = Registry.of(Person.class, Email.class);
+            registry.metadata().createAll(engine);
+            SessionFactory sessions = SessionFactory.of(engine, registry);
+            sessions.useTransaction(session -> {
+                Person sandy = new Person("sandy");
+                sandy.getAddresses().add(new Email("sandy@sqlalchemy.org"));
+                session.addAll(List.of(sandy, new Person("patrick")));
+            });
+            // --- README: both sides in step (keep in sync) ---
+            try (Session session = sessions.openSession()) {
+                Person sandy = session.scalars(select(Person.class).where(col("name").eq("sandy"))).one();
+                Person patrick = session.scalars(select(Person.class).where(col("name").eq("patrick"))).one();
+                Email address = sandy.getAddresses().get(0);
+                address.setPerson(patrick);                   // the many-to-one changed; sandy's collection did not
+                session.flush();                              // UPDATE address SET user_id = <patrick's id> ...
+                assertThat(!sandy.getAddresses().contains(address) && patrick.getAddresses().contains(address)).isTrue();
+                session.commit();
+            }
+            // --- end of README example ---
+            try (Session session = sessions.openSession()) {
+                assertThat(session.get(Email.class, 1L).getPersonId()).isEqualTo(2L);
+            }
+        }
+    }
 }
