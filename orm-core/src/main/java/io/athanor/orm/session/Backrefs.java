@@ -14,7 +14,8 @@ import java.util.Collection;
  * another parent moves the object out of the old parent's loaded collection and into the new parent's;
  * a many-to-one set to null takes it out of the old parent's collection as a removal (so delete-orphan
  * and NOT NULL checks apply as to any removal); a collection change already set the many-to-one when it
- * was made. Many-to-many elements added or removed on one side appear or disappear on the other side's
+ * was made. A one-to-one follows the side that changed: its old owner lets go, its new owner holds it.
+ * Many-to-many elements added or removed on one side appear or disappear on the other side's
  * loaded collection. When both sides changed in ways that contradict each other, the flush is refused
  * with {@code ATH-E133} before any statement, naming the object and both relationships.
  *
@@ -39,6 +40,10 @@ final class Backrefs {
                 }
                 if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_ONE && back.isCollection()) {
                     manyToOne(state, relationship, back);
+                } else if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_ONE) {
+                    referenceOfOneToOne(state, relationship, back);
+                } else if (relationship.kind() == RelationshipProperty.Kind.ONE_TO_ONE) {
+                    oneToOne(state, relationship, back);
                 } else if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_MANY) {
                     manyToMany(state, relationship, back);
                 }
@@ -106,6 +111,56 @@ final class Backrefs {
         }
     }
 
+    /**
+     * The side holding the foreign key of a one-to-one changed ({@code passport.setCitizen(bob)}): the old
+     * owner no longer holds it, the new owner does, unless the new owner's own field changed too.
+     */
+    private static void referenceOfOneToOne(InstanceState child, RelationshipProperty reference,
+                                            RelationshipProperty oneToOne) {
+        Object object = child.object();
+        Object current = reference.get(object);
+        Object previous = child.references == null ? null : child.references.get(reference);
+        if (current == previous) {
+            return;
+        }
+        if (previous != null && oneToOne.get(previous) == object
+                && !Relationships.changedSinceLoaded(Session.inspect(previous), oneToOne)) {
+            oneToOne.set(previous, null);
+        }
+        if (current != null && oneToOne.get(current) != object) {
+            InstanceState owner = Session.inspect(current);
+            if (Relationships.changedSinceLoaded(owner, oneToOne)) {
+                throw disagreeOneToOne(child, reference, owner, oneToOne);
+            }
+            oneToOne.set(current, object);
+        }
+    }
+
+    /**
+     * The owner's side of a one-to-one changed ({@code bob.setPassport(passport)}): the object names its new
+     * owner, and its old owner no longer holds it, unless the object's own field changed too.
+     */
+    private static void oneToOne(InstanceState owner, RelationshipProperty oneToOne, RelationshipProperty reference) {
+        Object ownerObject = owner.object();
+        Object current = oneToOne.get(ownerObject);
+        Object previous = owner.references == null ? null : owner.references.get(oneToOne);
+        if (current == previous || current == null) {
+            return;
+        }
+        Object formerOwner = reference.get(current);
+        if (formerOwner == ownerObject) {
+            return;
+        }
+        InstanceState element = Session.inspect(current);
+        if (Relationships.changedSinceLoaded(element, reference)) {
+            throw disagreeOneToOne(element, reference, owner, oneToOne);
+        }
+        if (formerOwner != null && oneToOne.get(formerOwner) == current) {
+            oneToOne.set(formerOwner, null);
+        }
+        reference.set(current, ownerObject);
+    }
+
     /** Elements added or removed on one side of a many-to-many show on the other side's loaded collection. */
     private static void manyToMany(InstanceState owner, RelationshipProperty relationship, RelationshipProperty back) {
         RelatedCollection collection = owner.collections == null ? null : owner.collections.get(relationship);
@@ -158,6 +213,18 @@ final class Backrefs {
                 + Session.describe(collection.owner) + "." + collection.relationship.name() + " since it was loaded."
                 + " Change one side only (the other follows at flush), or make both name the same parent. Nothing"
                 + " was written.");
+    }
+
+    private static InvalidRequestException disagreeOneToOne(InstanceState child, RelationshipProperty reference,
+                                                            InstanceState owner, RelationshipProperty oneToOne) {
+        Object named = reference.get(child.object());
+        Object held = oneToOne.get(owner.object());
+        return new InvalidRequestException("ATH-E133", "The two sides of " + reference + " / " + oneToOne
+                + " disagree: " + reference + " of " + Session.describe(child) + " names "
+                + (named == null ? "null" : Session.describe(Session.inspect(named))) + ", while " + oneToOne + " of "
+                + Session.describe(owner) + " holds " + (held == null ? "null" : Session.describe(Session.inspect(held)))
+                + "; both changed since they were loaded. Change one side only (the other follows at flush), or make"
+                + " both agree. Nothing was written.");
     }
 
     private static InvalidRequestException disagreeManyToMany(InstanceState owner, RelationshipProperty relationship,

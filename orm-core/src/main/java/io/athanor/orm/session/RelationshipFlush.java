@@ -177,9 +177,11 @@ final class RelationshipFlush {
     private void releaseReplacedOneToOne(InstanceState owner, RelationshipProperty relationship) {
         Object current = relationship.get(owner.object());
         Object previous = owner.references == null ? null : owner.references.get(relationship);
-        if (previous != null && previous != current && !owner.markedForDeletion
+        RelationshipProperty back = relationship.backPopulates();
+        boolean moved = previous != null && back != null && back.get(previous) != null
+                && back.get(previous) != owner.object();
+        if (previous != null && previous != current && !owner.markedForDeletion && !moved
                 && !Session.inspect(previous).markedForDeletion) {
-            RelationshipProperty back = relationship.backPopulates();
             if (relationship.cascades(Cascade.DELETE_ORPHAN)) {
                 session.deleteOrphan(previous);
             } else if (back == null || back.get(previous) == null || back.get(previous) == owner.object()) {

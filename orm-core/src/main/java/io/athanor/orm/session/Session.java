@@ -773,7 +773,9 @@ public final class Session implements AutoCloseable {
             requireNotFlushing("close", false);
             // Recorded as they are before the rollback below marks them for reload: a detached object keeps
             // the values it was last loaded or flushed with (SQLAlchemy expunges before it rolls back).
-            rememberLeaving(identityMap.all(), true);
+            if (identityMap.size() > 0) {
+                rememberLeaving(identityMap.all(), true);
+            }
             try {
                 rollbackTransaction();
             } finally {
@@ -1034,18 +1036,24 @@ public final class Session implements AutoCloseable {
      * next, so the objects it inserted are left out: they go back to transient.
      */
     private void rememberLeaving(Collection<InstanceState> leaving, boolean beforeRollback) {
-        List<InstanceState> remembered = new ArrayList<>();
-        java.util.Set<InstanceState> uncommitted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        if (beforeRollback) {
+        List<InstanceState> remembered = null;
+        java.util.Set<InstanceState> uncommitted = null;
+        if (beforeRollback && !insertedInTransaction.isEmpty()) {
+            uncommitted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             uncommitted.addAll(insertedInTransaction);
         }
         for (InstanceState state : leaving) {
             if (state.status == InstanceState.Status.PERSISTENT && DetachedObjects.recorded(state.mapper)
-                    && !uncommitted.contains(state)) {
+                    && (uncommitted == null || !uncommitted.contains(state))) {
+                if (remembered == null) {
+                    remembered = new ArrayList<>();
+                }
                 remembered.add(state);
             }
         }
-        DetachedObjects.remember(remembered);
+        if (remembered != null) {
+            DetachedObjects.remember(remembered);
+        }
     }
 
     private void expungeState(InstanceState state) {

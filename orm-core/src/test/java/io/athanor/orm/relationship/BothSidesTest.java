@@ -26,7 +26,7 @@ class BothSidesTest {
     private static SessionFactory sessions(TestDatabase db) {
         Engine engine = db.track(db.engineBuilder().echo(true).build());
         Registry registry = Registry.of(Person.class, Email.class, Team.class, Player.class, Student.class,
-                Course.class, Enrollment.class);
+                Course.class, Enrollment.class, Citizen.class, Passport.class, Driver.class, License.class);
         registry.metadata().createAll(engine);
         return SessionFactory.of(engine, registry);
     }
@@ -276,6 +276,94 @@ class BothSidesTest {
         try (SqlRecorder sql = new SqlRecorder()) {
             sessions.useTransaction(session -> session.add(email));
             assertThat(sql.statements()).containsExactly("UPDATE address SET email_address = ? WHERE id = ?");
+        }
+    }
+
+    /** ed holds passport P-1, bob holds none. */
+    private static void edAndBob(SessionFactory sessions) {
+        sessions.useTransaction(session -> {
+            Citizen ed = new Citizen("ed");
+            ed.setPassport(new Passport("P-1"));
+            session.addAll(List.of(ed, new Citizen("bob")));
+        });
+    }
+
+    @AcrossDatabases
+    void settingTheReferenceOfAOneToOneMovesItFromTheOldOwnerToTheNew(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        edAndBob(sessions);
+        try (Session session = sessions.openSession()) {
+            Citizen ed = session.get(Citizen.class, 1L);
+            Citizen bob = session.get(Citizen.class, 2L);
+            Passport passport = ed.getPassport();
+
+            passport.setCitizen(bob);
+            session.flush();
+
+            assertThat(ed.getPassport()).isNull();
+            assertThat(bob.getPassport()).isSameAs(passport);
+            assertThat(passport.getCitizenId()).isEqualTo(bob.getId());
+            assertThat(count(session, "select count(*) from passports")).isEqualTo(1);
+        }
+    }
+
+    @AcrossDatabases
+    void givingAnOwnerTheOneToOneOfAnotherTakesItFromTheOther(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        edAndBob(sessions);
+        try (Session session = sessions.openSession()) {
+            Citizen ed = session.get(Citizen.class, 1L);
+            Citizen bob = session.get(Citizen.class, 2L);
+            Passport passport = ed.getPassport();
+
+            bob.setPassport(passport);
+            session.flush();
+
+            assertThat(ed.getPassport()).isNull();
+            assertThat(passport.getCitizen()).isSameAs(bob);
+            assertThat(passport.getCitizenId()).isEqualTo(bob.getId());
+        }
+    }
+
+    @AcrossDatabases
+    void movingAOneToOneUnderDeleteOrphanToAnotherOwnerIsNotOrphaningIt(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sessions.useTransaction(session -> {
+            Driver ann = new Driver("ann");
+            ann.setLicense(new License("L-1"));
+            session.addAll(List.of(ann, new Driver("bo")));
+        });
+        try (Session session = sessions.openSession()) {
+            Driver ann = session.get(Driver.class, 1L);
+            Driver bo = session.get(Driver.class, 2L);
+            License license = ann.getLicense();
+
+            bo.setLicense(license);
+            session.flush();
+
+            assertThat(ann.getLicense()).isNull();
+            assertThat(license.getDriverId()).isEqualTo(2L);
+            assertThat(count(session, "select count(*) from licenses")).isEqualTo(1);
+        }
+    }
+
+    @AcrossDatabases
+    void bothSidesOfAOneToOneChangedToDifferentObjectsAreRefused(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        edAndBob(sessions);
+        sessions.useTransaction(session -> session.get(Citizen.class, 2L).setPassport(new Passport("P-2")));
+        try (Session session = sessions.openSession()) {
+            Citizen ed = session.get(Citizen.class, 1L);
+            Citizen bob = session.get(Citizen.class, 2L);
+            Passport first = ed.getPassport();
+
+            first.setCitizen(bob);
+            bob.setPassport(new Passport("P-3"));
+
+            assertThatThrownBy(session::flush).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageStartingWith("[ATH-E133] The two sides of Passport.citizen / Citizen.passport disagree:"
+                            + " Passport.citizen of Passport(1) names Citizen(2), while Citizen.passport of Citizen(2)"
+                            + " holds Passport@");
         }
     }
 }

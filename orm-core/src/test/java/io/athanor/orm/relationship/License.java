@@ -20,6 +20,10 @@ public class License {
         this.number = number;
     }
 
+    public Long getDriverId() {
+        return driverId;
+    }
+
     public String getNumber() {
         return number;
     }

@@ -28,6 +28,10 @@ public class Passport {
         return citizenId;
     }
 
+    public void setCitizen(Citizen citizen) {
+        this.citizen = citizen;
+    }
+
     public Citizen getCitizen() {
         return citizen;
     }
