@@ -75,7 +75,9 @@ final class RelatedCollection {
         boolean wasRemoved = removed.remove(element);
         RelationshipProperty back = relationship.backPopulates();
         Object ownerObject = owner.object();
-        if (!wasRemoved && !added.contains(element)) {
+        // A many-to-many element is recorded once (one association row); a one-to-many's record only tells
+        // that the collection changed, so it skips the linear look-up that would make bulk adds quadratic.
+        if (!wasRemoved && (!manyToMany() || !added.contains(element))) {
             added.add(element);
         }
         if (manyToMany()) {
