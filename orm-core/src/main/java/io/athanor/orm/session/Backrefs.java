@@ -1,10 +1,12 @@
 package io.athanor.orm.session;
 
 import io.athanor.orm.InvalidRequestException;
+import io.athanor.orm.mapping.Cascade;
 import io.athanor.orm.mapping.RelationshipProperty;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.function.Consumer;
 
 /**
  * Brings the two sides of each bidirectional relationship in step before a flush writes anything
@@ -27,8 +29,13 @@ final class Backrefs {
     private Backrefs() {
     }
 
-    /** Reconciles every bidirectional relationship of the given (pending and persistent) objects. */
-    static void reconcile(Collection<InstanceState> states) {
+    /**
+     * Reconciles every bidirectional relationship of the given (pending and persistent) objects.
+     *
+     * @param orphaned receives a child whose many-to-one was set to null while its parent's collection,
+     *        not loaded, cascades delete-orphan: it is deleted as if removed from that collection
+     */
+    static void reconcile(Collection<InstanceState> states, Consumer<Object> orphaned) {
         for (InstanceState state : states) {
             if (state.markedForDeletion || state.mapper.relationships().isEmpty()) {
                 continue;
@@ -39,7 +46,7 @@ final class Backrefs {
                     continue;
                 }
                 if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_ONE && back.isCollection()) {
-                    manyToOne(state, relationship, back);
+                    manyToOne(state, relationship, back, orphaned);
                 } else if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_ONE) {
                     referenceOfOneToOne(state, relationship, back);
                 } else if (relationship.kind() == RelationshipProperty.Kind.ONE_TO_ONE) {
@@ -63,7 +70,11 @@ final class Backrefs {
     }
 
     /** A many-to-one whose value differs from the one loaded moves the object between the parents' collections. */
-    private static void manyToOne(InstanceState child, RelationshipProperty relationship, RelationshipProperty back) {
+    private static void manyToOne(InstanceState child, RelationshipProperty relationship, RelationshipProperty back,
+                                  Consumer<Object> orphaned) {
+        if (Relationships.discardedChange(child, relationship)) {
+            return;
+        }
         Object object = child.object();
         Object current = relationship.get(object);
         Object previous = child.references == null ? null : child.references.get(relationship);
@@ -71,6 +82,11 @@ final class Backrefs {
             return;
         }
         RelatedCollection old = loadedCollection(previous, back);
+        if (old == null && current == null && previous != null && back.cascades(Cascade.DELETE_ORPHAN)) {
+            // The parent's collection is not loaded, but the child left it all the same: an orphan.
+            orphaned.accept(object);
+            return;
+        }
         if (old != null && old.elements.contains(object)) {
             if (old.added.contains(object)) {
                 throw disagree(child, relationship, current, old, "added to");
@@ -117,6 +133,9 @@ final class Backrefs {
      */
     private static void referenceOfOneToOne(InstanceState child, RelationshipProperty reference,
                                             RelationshipProperty oneToOne) {
+        if (Relationships.discardedChange(child, reference)) {
+            return;
+        }
         Object object = child.object();
         Object current = reference.get(object);
         Object previous = child.references == null ? null : child.references.get(reference);
@@ -141,6 +160,9 @@ final class Backrefs {
      * owner, and its old owner no longer holds it, unless the object's own field changed too.
      */
     private static void oneToOne(InstanceState owner, RelationshipProperty oneToOne, RelationshipProperty reference) {
+        if (Relationships.discardedChange(owner, oneToOne)) {
+            return;
+        }
         Object ownerObject = owner.object();
         Object current = oneToOne.get(ownerObject);
         Object previous = owner.references == null ? null : owner.references.get(oneToOne);

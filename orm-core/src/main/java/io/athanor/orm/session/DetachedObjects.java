@@ -9,7 +9,6 @@ import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The objects that left a session with a row (its session closed, or they were expunged), so that
@@ -59,7 +58,8 @@ final class DetachedObjects {
             for (InstanceState state : leaving) {
                 Object object = state.object();
                 if (object != null && state.key != null) {
-                    Object[] snapshot = state.discardChanges || state.snapshot == null ? null : state.snapshot;
+                    // Expired with changes to discard (rollback, expire): what the row holds is not known.
+                    Object[] snapshot = state.valuesAtExpiry != null || state.snapshot == null ? null : state.snapshot;
                     KNOWN.put(new Entry(object, COLLECTED), new Known(state.key, snapshot));
                 }
             }
@@ -79,14 +79,25 @@ final class DetachedObjects {
             known = KNOWN.get(new Entry(object, null));
         }
         Object key = mapper.identityOfObject(object);
-        if (known != null && key != null && Objects.equals(key, known.key())) {
-            return InstanceState.detached(object, mapper, known.snapshot());
+        if (known != null && key != null) {
+            // With its key changed since, it is still that row's object: the flush refuses to move it (ATH-E068)
+            // rather than insert a copy. With its key cleared, it is new (a copy the application made).
+            return InstanceState.detached(object, mapper, known.key(), known.snapshot());
         }
         // A versioned object from elsewhere (another process, a copy): a set version means it has a row.
         if (mapper.versionAttribute() != null && mapper.hasRowByItsFields(object)) {
-            return InstanceState.detached(object, mapper, null);
+            return InstanceState.detached(object, mapper, key, null);
         }
         return null;
+    }
+
+    /** Forgets an object: it joined a session, or the row it was recorded with was rolled back. */
+    static void forget(Object object) {
+        synchronized (KNOWN) {
+            if (!KNOWN.isEmpty()) {
+                KNOWN.remove(new Entry(object, null));
+            }
+        }
     }
 
     private static void purge() {

@@ -94,10 +94,9 @@ final class EntityLoader {
     }
 
     void refresh(InstanceState state, Row row, int offset, boolean overwriteRequested) {
-        boolean overwrite = overwriteRequested || state.discardChanges;
+        boolean overwrite = overwriteRequested;
         Object[] atExpiry = state.valuesAtExpiry;
         Map<RelationshipProperty, Object> referencesAtExpiry = state.referencesAtExpiry;
-        state.discardChanges = false;
         state.valuesAtExpiry = null;
         state.referencesAtExpiry = null;
         Object object = state.object();
@@ -117,6 +116,12 @@ final class EntityLoader {
         }
         state.expired = false;
         if (!state.mapper.relationships().isEmpty()) {
+            if (overwrite && state.collections != null) {
+                // refresh(): pending collection changes go too, with what they did to the other side.
+                for (RelatedCollection collection : state.collections.values()) {
+                    collection.unload();
+                }
+            }
             session.relationships.install(state, object, true);
             session.relationships.refreshReferences(state, overwrite, referencesAtExpiry);
         }

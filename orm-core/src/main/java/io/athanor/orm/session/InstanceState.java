@@ -43,11 +43,10 @@ public final class InstanceState {
     /** The column values as last loaded or written, by attribute index; null until the object has a row. */
     Object[] snapshot;
     boolean expired;
-    /** Set by a rollback: the next reload discards the fields' unflushed changes, as the transaction did. */
-    boolean discardChanges;
     /**
-     * The column values when {@code expire()} was called: the reload discards changes made before it (a field
-     * still holding its value then) and keeps those made after. Null when expired otherwise.
+     * The column values when {@code expire()} or a rollback expired the object: the reload, or a flush before
+     * it, discards changes made before (a field still holding its value then) and keeps those made after.
+     * Null when expired by a commit, whose flush left no change behind.
      */
     Object[] valuesAtExpiry;
     /** The many-to-one and one-to-one fields when {@code expire()} was called, for the same rule. */
@@ -77,10 +76,10 @@ public final class InstanceState {
      * the snapshot knows only the key and version, every other column unknown, so that adding it back
      * writes all of them (with the version check).
      */
-    static InstanceState detached(Object object, Mapper<?> mapper, Object[] known) {
+    static InstanceState detached(Object object, Mapper<?> mapper, Object key, Object[] known) {
         InstanceState state = new InstanceState(object, mapper);
         state.status = Status.DETACHED;
-        state.key = mapper.identityOfObject(object);
+        state.key = key;
         if (known != null) {
             state.snapshot = known.clone();
             return state;
@@ -148,9 +147,17 @@ public final class InstanceState {
         owner.adopt(this, object);
     }
 
-    /** Marks the object expired by {@code expire()}: changes made so far are discarded by the reload. */
+    /**
+     * Marks the object expired by {@code expire()} or a rollback: changes made so far are discarded (by the
+     * reload, or by a flush before it), pending collection changes at once, as SQLAlchemy unloads them.
+     */
     void expireDiscardingChanges() {
         expired = true;
+        if (collections != null) {
+            for (RelatedCollection collection : collections.values()) {
+                collection.unload();
+            }
+        }
         Object object = object();
         java.util.List<io.athanor.orm.mapping.ColumnAttribute> attributes = mapper.attributes();
         Object[] values = new Object[attributes.size()];

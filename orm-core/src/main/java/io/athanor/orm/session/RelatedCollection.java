@@ -58,6 +58,52 @@ final class RelatedCollection {
         session.loadCollection(this);
     }
 
+    /**
+     * Forgets the elements and the changes not flushed: the next access loads the collection again (a
+     * {@code NOLOAD} one stays empty and loaded).
+     */
+    void unload() {
+        undoOtherSide();
+        elements.clear();
+        added.clear();
+        removed.clear();
+        loaded = strategy == LoadStrategy.NOLOAD;
+    }
+
+    /**
+     * Discarding the changes not flushed discards what they did to the other side when they were made: a
+     * persistent element removed gets its many-to-one back, one added gets the one it had when loaded; a
+     * many-to-many's loaded mirror collection loses or regains the owner. A pending element keeps its
+     * parent: it is new, and it came into the session through this collection.
+     */
+    private void undoOtherSide() {
+        RelationshipProperty back = relationship.backPopulates();
+        if (back == null || (added.isEmpty() && removed.isEmpty())) {
+            return;
+        }
+        Object ownerObject = owner.object();
+        if (manyToMany()) {
+            for (Object element : added) {
+                mirror(element, false);
+            }
+            for (Object element : removed) {
+                mirror(element, true);
+            }
+            return;
+        }
+        for (Object element : removed) {
+            if (back.get(element) == null && Session.inspect(element).isPersistent()) {
+                back.set(element, ownerObject);
+            }
+        }
+        for (Object element : added) {
+            InstanceState state = Session.inspect(element);
+            if (back.get(element) == ownerObject && state.isPersistent()) {
+                back.set(element, state.references == null ? null : state.references.get(back));
+            }
+        }
+    }
+
     /** Fills the collection from the database without treating the elements as additions. */
     void fill(List<?> loadedElements) {
         elements.clear();
@@ -92,7 +138,8 @@ final class RelatedCollection {
     }
 
     void removedElement(Object element) {
-        boolean wasAdded = added.remove(element);
+        // For a one-to-many the record of additions only tells that the collection changed: no linear removal.
+        boolean wasAdded = manyToMany() && added.remove(element);
         if (manyToMany() && wasAdded) {
             mirror(element, false);
             return;

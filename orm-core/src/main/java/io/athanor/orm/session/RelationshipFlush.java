@@ -121,7 +121,7 @@ final class RelationshipFlush {
             }
         }
         // Everything reachable is in the session now: both sides of each relationship are brought in step.
-        Backrefs.reconcile(session.states());
+        Backrefs.reconcile(session.states(), session::deleteOrphan);
         for (InstanceState state : session.states()) {
             if (state.mapper.relationships().isEmpty()) {
                 continue;
@@ -175,6 +175,9 @@ final class RelationshipFlush {
      * so it is deleted (delete-orphan) or its foreign key set to NULL, as a child removed from a collection.
      */
     private void releaseReplacedOneToOne(InstanceState owner, RelationshipProperty relationship) {
+        if (Relationships.discardedChange(owner, relationship)) {
+            return;
+        }
         Object current = relationship.get(owner.object());
         Object previous = owner.references == null ? null : owner.references.get(relationship);
         RelationshipProperty back = relationship.backPopulates();
@@ -220,7 +223,8 @@ final class RelationshipFlush {
     void syncForeignKeys(Mapper<?> mapper, Collection<InstanceState> states, Collection<InstanceState> everyone) {
         for (InstanceState state : states) {
             for (RelationshipProperty relationship : mapper.relationships()) {
-                if (relationship.kind() != RelationshipProperty.Kind.MANY_TO_ONE) {
+                if (relationship.kind() != RelationshipProperty.Kind.MANY_TO_ONE
+                        || Relationships.discardedChange(state, relationship)) {
                     continue;
                 }
                 Object related = relationship.get(state.object());
@@ -243,7 +247,7 @@ final class RelationshipFlush {
         for (InstanceState owner : everyone) {
             for (RelationshipProperty relationship : owner.mapper.relationships()) {
                 if (relationship.kind() != RelationshipProperty.Kind.ONE_TO_ONE || relationship.target() != mapper
-                        || owner.markedForDeletion) {
+                        || owner.markedForDeletion || Relationships.discardedChange(owner, relationship)) {
                     continue;
                 }
                 Object element = relationship.get(owner.object());

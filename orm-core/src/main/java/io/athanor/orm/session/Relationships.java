@@ -212,7 +212,12 @@ final class Relationships {
                     collection.fill(related);
                 }
             } else {
-                relationship.set(owner, related.isEmpty() ? null : related.get(0));
+                Object value = related.isEmpty() ? null : related.get(0);
+                relationship.set(owner, value);
+                if (value != null) {
+                    // Remembered as loaded, so that a flush tells the application's later change from the row.
+                    RelationshipFlush.remember(stateOf(owner), relationship, value);
+                }
             }
         });
     }
@@ -264,6 +269,16 @@ final class Relationships {
     }
 
     /**
+     * Whether the many-to-one or one-to-one field holds a change that {@code expire()} or a rollback
+     * discarded and no reload has undone yet: a flush before the reload leaves it alone, as it does the
+     * columns changed before the expiry.
+     */
+    static boolean discardedChange(InstanceState state, RelationshipProperty relationship) {
+        return state.referencesAtExpiry != null && state.referencesAtExpiry.containsKey(relationship)
+                && state.referencesAtExpiry.get(relationship) == relationship.get(state.object());
+    }
+
+    /**
      * After a row refreshed an object's columns: each many-to-one and one-to-one follows the row again unless
      * the application changed it since it was loaded (or, after {@code expire()}, since then), in which case
      * the change is kept and flushed later. With {@code overwrite} ({@code refresh()}, a rollback) every one
@@ -284,11 +299,48 @@ final class Relationships {
             if (state.references != null) {
                 state.references.remove(relationship);
             }
+            relationship.set(object, null);
             if (relationship.kind() == RelationshipProperty.Kind.MANY_TO_ONE) {
-                relationship.set(object, null);
                 resolveFromIdentityMap(state, relationship);
-            } else if (overwrite) {
+            }
+            // A one-to-one left null here is loaded by the caller (afterLoad for a query, loadReferences by key).
+        }
+    }
+
+    /**
+     * After the database rolled back to a savepoint and the columns were restored: relationships are brought
+     * back to what the restored rows say, since the flushes inside may have moved objects between parents.
+     * Loaded collections are unloaded (read again on next access, pending changes dropped); a many-to-one
+     * follows its restored foreign key through the identity map; a one-to-one, or a many-to-one whose object
+     * is not in the session, is cleared and its owner expired, to be loaded when the owner is next handed out.
+     * No statement is sent here: this runs while a failed flush is being undone.
+     */
+    void afterSavepointRollback(Collection<InstanceState> states) {
+        for (InstanceState state : states) {
+            if (state.mapper.relationships().isEmpty()) {
+                continue;
+            }
+            if (state.collections != null) {
+                for (RelatedCollection collection : state.collections.values()) {
+                    collection.unload();
+                }
+            }
+            Object object = state.object();
+            for (RelationshipProperty relationship : state.mapper.relationships()) {
+                if (relationship.isCollection()) {
+                    continue;
+                }
+                boolean held = relationship.get(object) != null
+                        || (state.references != null && state.references.containsKey(relationship));
+                if (state.references != null) {
+                    state.references.remove(relationship);
+                }
                 relationship.set(object, null);
+                boolean unresolved = relationship.kind() == RelationshipProperty.Kind.MANY_TO_ONE
+                        ? resolveFromIdentityMap(state, relationship) : held;
+                if (unresolved && relationship.strategy() != LoadStrategy.NOLOAD) {
+                    state.expired = true;
+                }
             }
         }
     }

@@ -206,6 +206,9 @@ public final class Session implements AutoCloseable {
             state.status = InstanceState.Status.PERSISTENT;
             state.attach(this, object);
             identityMap.put(state);
+            // This session holds its state now; the record comes back when the object leaves again. A record
+            // left behind would go stale once this session writes the object.
+            DetachedObjects.forget(object);
         } else {
             state.status = InstanceState.Status.PENDING;
             state.attach(this, object);
@@ -705,6 +708,11 @@ public final class Session implements AutoCloseable {
     }
 
     private void rollbackTransaction() {
+        rollbackTransaction(false);
+    }
+
+    /** Rolls back and restores the objects; when {@code closing}, the objects are about to leave, so none is expired. */
+    private void rollbackTransaction(boolean closing) {
         if (connection != null && joined == null) {
             try {
                 connection.rollback();
@@ -732,9 +740,12 @@ public final class Session implements AutoCloseable {
             state.markedForDeletion = false;
         }
         markedForDeletion.clear();
-        for (InstanceState state : identityMap.all()) {
-            state.expired = true;
-            state.discardChanges = true;
+        if (!closing) {
+            // As expire(): the reload, or a flush before it, discards what was changed before the rollback
+            // and keeps what is changed after it; pending collection changes are dropped now.
+            for (InstanceState state : identityMap.all()) {
+                state.expireDiscardingChanges();
+            }
         }
         savepoints.clear();
         flushFailure = null;
@@ -757,6 +768,10 @@ public final class Session implements AutoCloseable {
         state.snapshot = null;
         state.expired = false;
         state.detach();
+        if (object != null) {
+            // Expunged after its INSERT, it was recorded as detached: its row is gone with the rollback.
+            DetachedObjects.forget(object);
+        }
     }
 
     /**
@@ -777,7 +792,7 @@ public final class Session implements AutoCloseable {
                 rememberLeaving(identityMap.all(), true);
             }
             try {
-                rollbackTransaction();
+                rollbackTransaction(true);
             } finally {
                 closed = true;
                 for (InstanceState state : identityMap.all()) {
@@ -850,6 +865,7 @@ public final class Session implements AutoCloseable {
     private void restore(SavepointJournal journal) {
         journal.restore(new SavepointJournal.SessionObjects(this, identityMap, pending, markedForDeletion,
                 insertedInTransaction, deletedInTransaction, this::forgetInsert));
+        relationships.afterSavepointRollback(identityMap.all());
     }
 
     /** Removes the savepoint at {@code position} and those begun after it, merging their journals. */
@@ -944,14 +960,15 @@ public final class Session implements AutoCloseable {
         if (!visited.add(state)) {
             return;
         }
+        // Taken first: expiring unloads the object's collections.
+        List<Object> cascaded = state.mapper.relationships().isEmpty() ? List.of()
+                : relationshipFlush.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE);
         state.expireDiscardingChanges();
-        if (!state.mapper.relationships().isEmpty()) {
-            for (Object related : relationshipFlush.cascaded(state, io.athanor.orm.mapping.Cascade.REFRESH_EXPIRE)) {
-                InstanceState relatedState = stateOf(related);
-                if (relatedState != null && relatedState.session == this
-                        && relatedState.status == InstanceState.Status.PERSISTENT) {
-                    expireCascading(relatedState, visited);
-                }
+        for (Object related : cascaded) {
+            InstanceState relatedState = stateOf(related);
+            if (relatedState != null && relatedState.session == this
+                    && relatedState.status == InstanceState.Status.PERSISTENT) {
+                expireCascading(relatedState, visited);
             }
         }
     }
@@ -1011,8 +1028,10 @@ public final class Session implements AutoCloseable {
             for (InstanceState state : new ArrayList<>(pending)) {
                 expungeState(state);
             }
-            for (InstanceState state : identityMap.all()) {
-                expungeState(state);
+            List<InstanceState> held = identityMap.all();
+            rememberLeaving(held, false);
+            for (InstanceState state : held) {
+                detachExpunged(state);
             }
         } finally {
             exit();
@@ -1060,14 +1079,20 @@ public final class Session implements AutoCloseable {
         if (state.status == InstanceState.Status.PENDING) {
             pending.remove(state);
             state.status = InstanceState.Status.TRANSIENT;
+            state.detach();
         } else {
             rememberLeaving(List.of(state), false);
-            identityMap.remove(state);
-            markedForDeletion.remove(state);
-            deletedInTransaction.remove(state);
-            insertedInTransaction.remove(state);
-            state.status = InstanceState.Status.DETACHED;
+            detachExpunged(state);
         }
+    }
+
+    /** Takes a persistent (or deleted) state out of the session; the caller has recorded it as detached. */
+    private void detachExpunged(InstanceState state) {
+        identityMap.remove(state);
+        markedForDeletion.remove(state);
+        deletedInTransaction.remove(state);
+        // Still listed as inserted: a rollback of this transaction makes it transient again (SQLAlchemy too).
+        state.status = InstanceState.Status.DETACHED;
         state.detach();
     }
 

@@ -49,15 +49,20 @@ final class UnitOfWork {
         this.journal = journal;
     }
 
-    /** The attributes of a persistent object whose values differ from the snapshot and are written by UPDATE. */
+    /**
+     * The attributes of a persistent object whose values differ from the snapshot and are written by UPDATE.
+     * An object expired by {@code expire()} or a rollback and not reloaded yet counts only the changes made
+     * since then: those made before were discarded.
+     */
     static BitSet changes(InstanceState state) {
         Object object = state.object();
         BitSet changed = null;
         List<ColumnAttribute> attributes = state.mapper.attributes();
+        Object[] baseline = state.valuesAtExpiry != null ? state.valuesAtExpiry : state.snapshot;
         for (int i = 0; i < attributes.size(); i++) {
             ColumnAttribute attribute = attributes.get(i);
             Object current = attribute.get(object);
-            if (EntityLoader.same(current, state.snapshot[i])) {
+            if (EntityLoader.same(current, baseline[i])) {
                 continue;
             }
             if (attribute.primaryKey()) {
@@ -550,6 +555,9 @@ final class UnitOfWork {
                 }
                 for (int bit = changed.nextSetBit(0); bit >= 0; bit = changed.nextSetBit(bit + 1)) {
                     state.snapshot[bit] = attributes.get(bit).get(object);
+                    if (state.valuesAtExpiry != null) {
+                        state.valuesAtExpiry[bit] = state.snapshot[bit];
+                    }
                 }
                 if (session.hasMapperListeners()) {
                     session.fire(object, (listener, target) -> listener.afterUpdate(session, target));

@@ -151,4 +151,121 @@ class ChosenKeysAndDetachedObjectsTest {
         }
         assertThat(List.of(ed.getId())).containsExactly(2L);
     }
+
+    private static void setKey(Customer customer, Long id) {
+        io.athanor.orm.mapping.Registry.of(Customer.class).mapper(Customer.class).primaryKeyAttributes().get(0)
+                .set(customer, id);
+    }
+
+    @AcrossDatabases
+    void anObjectExpungedAfterItsInsertIsNewAgainOnceTheTransactionRollsBack(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        Customer ed = new Customer("Ed", "UK");
+        try (Session session = sessions.openSession()) {
+            session.add(ed);
+            session.flush();
+            session.expunge(ed);
+            assertThat(Athanor.inspect(ed).isDetached()).isTrue();
+            session.rollback();
+        }
+        assertThat(Athanor.inspect(ed).isTransient()).isTrue();
+
+        sessions.useTransaction(session -> session.add(ed));
+
+        try (Session session = sessions.openSession()) {
+            assertThat(rows(session)).isEqualTo(1);
+        }
+    }
+
+    @AcrossDatabases
+    void aDetachedObjectWhoseKeyWasChangedIsRefusedRatherThanCopied(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        Customer ed = new Customer("Ed", "UK");
+        sessions.useTransaction(session -> session.add(ed));
+        Long id = ed.getId();
+        setKey(ed, 99L);
+
+        try (Session session = sessions.openSession()) {
+            session.add(ed);
+            assertThatThrownBy(session::flush).isInstanceOf(io.athanor.orm.InvalidRequestException.class)
+                    .hasMessage("[ATH-E068] The primary key Customer.id of persistent Customer " + id + " was changed"
+                            + " to 99; Athanor does not move rows between keys. Delete the object and add a new one"
+                            + " instead.");
+        }
+        try (Session session = sessions.openSession()) {
+            assertThat(rows(session)).isEqualTo(1);
+        }
+    }
+
+    @AcrossDatabases
+    void anObjectTakenByASessionThatIsNeverClosedIsNoLongerKnownAsDetached(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        Customer ed = new Customer("Ed", "UK");
+        sessions.useTransaction(session -> session.add(ed));
+        java.lang.ref.WeakReference<Session> abandoned = changedInASessionNeverClosed(sessions, ed);
+        for (int i = 0; i < 100 && abandoned.get() != null; i++) {
+            System.gc();
+        }
+        assertThat(abandoned.get()).as("the abandoned session was collected").isNull();
+        ed.setName("Ed");
+
+        // What its last session wrote is not known: rather than trust an older record and write nothing,
+        // add() takes it for new and the database refuses the duplicate, with the reason and merge() named.
+        try (Session session = sessions.openSession()) {
+            session.add(ed);
+            assertThatThrownBy(session::flush).isInstanceOf(IntegrityException.class)
+                    .hasMessageContaining("write them with merge()");
+        }
+        try (Session session = sessions.openSession()) {
+            assertThat(session.merge(ed).getName()).isEqualTo("Ed");
+            session.commit();
+            assertThat(session.get(Customer.class, ed.getId()).getName()).isEqualTo("Ed");
+        }
+    }
+
+    private static java.lang.ref.WeakReference<Session> changedInASessionNeverClosed(SessionFactory sessions,
+                                                                                   Customer ed) {
+        Session session = sessions.openSession();
+        session.add(ed);
+        ed.setName("Edward");
+        session.commit();
+        return new java.lang.ref.WeakReference<>(session);
+    }
+
+    @AcrossDatabases
+    void expireDiscardsAChangeEvenWhenTheNextFlushComesBeforeAnyReload(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sessions.useTransaction(session -> session.add(new Customer("Ed", "UK")));
+        try (Session session = sessions.openSession()) {
+            Customer ed = session.get(Customer.class, 1L);
+            ed.setName("Edward");
+            session.expire(ed);
+            try (SqlRecorder sql = new SqlRecorder()) {
+                session.commit();
+                assertThat(sql.statements()).isEmpty();
+            }
+        }
+    }
+
+    @AcrossDatabases
+    void rollbackDiscardsAChangeEvenWhenTheNextFlushComesBeforeAnyReload(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        sessions.useTransaction(session -> session.add(new Customer("Ed", "UK")));
+        try (Session session = sessions.openSession()) {
+            Customer ed = session.get(Customer.class, 1L);
+            ed.setName("Edward");
+            session.rollback();
+            ed.setCountry("FR");
+            try (SqlRecorder sql = new SqlRecorder()) {
+                session.commit();
+                assertThat(sql.statementsWithParameters()).containsExactly(
+                        "UPDATE customers SET country = ? WHERE id = ?\n[parameters: (country='FR', id=1)]");
+            }
+        }
+        try (Session session = sessions.openSession()) {
+            Customer ed = session.get(Customer.class, 1L);
+            assertThat(ed.getName()).isEqualTo("Ed");
+            assertThat(ed.getCountry()).isEqualTo("FR");
+        }
+    }
 }
