@@ -50,6 +50,20 @@ final class IdentityMap {
         return all;
     }
 
+    /** The states of the classes {@code mappers} accepts, without looking at the others' states. */
+    List<InstanceState> allOf(java.util.function.Predicate<Mapper<?>> mappers) {
+        List<InstanceState> all = null;
+        for (Map.Entry<Mapper<?>, Map<Object, InstanceState>> entry : byMapper.entrySet()) {
+            if (!entry.getValue().isEmpty() && mappers.test(entry.getKey())) {
+                if (all == null) {
+                    all = new ArrayList<>(entry.getValue().size());
+                }
+                all.addAll(entry.getValue().values());
+            }
+        }
+        return all == null ? List.of() : all;
+    }
+
     /** Visits every state without copying them into a list. */
     void forEach(java.util.function.Consumer<InstanceState> action) {
         for (Map<Object, InstanceState> states : byMapper.values()) {

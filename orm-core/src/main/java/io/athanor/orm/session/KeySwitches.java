@@ -12,16 +12,27 @@ import java.util.Map;
  */
 final class KeySwitches {
 
-    private final Map<InstanceState, Object> keysBefore = new IdentityHashMap<>();
+    /** Made on the first switch: every session has one, and bulk UPDATEs of keys are rare. */
+    private Map<InstanceState, Object> keysBefore;
 
     /** Remembers the object's key before its first switch here. */
     void record(InstanceState state) {
+        if (keysBefore == null) {
+            keysBefore = new IdentityHashMap<>();
+        }
         keysBefore.putIfAbsent(state, state.key);
     }
 
     /** On RELEASE of a savepoint, the enclosing one takes over what this one remembered. */
     void mergeInto(KeySwitches outer) {
-        keysBefore.forEach(outer.keysBefore::putIfAbsent);
+        if (keysBefore != null) {
+            keysBefore.forEach((state, key) -> {
+                if (outer.keysBefore == null) {
+                    outer.keysBefore = new IdentityHashMap<>();
+                }
+                outer.keysBefore.putIfAbsent(state, key);
+            });
+        }
     }
 
     /**
@@ -29,6 +40,9 @@ final class KeySwitches {
      * out before any is put back, since one object's old key may be another's new one.
      */
     void undo(IdentityMap identityMap) {
+        if (keysBefore == null || keysBefore.isEmpty()) {
+            return;
+        }
         List<InstanceState> filed = new ArrayList<>();
         for (InstanceState state : keysBefore.keySet()) {
             if (identityMap.get(state.mapper, state.key) == state) {
@@ -42,6 +56,8 @@ final class KeySwitches {
     }
 
     void clear() {
-        keysBefore.clear();
+        if (keysBefore != null) {
+            keysBefore.clear();
+        }
     }
 }

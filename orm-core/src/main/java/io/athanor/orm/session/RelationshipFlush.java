@@ -110,22 +110,34 @@ final class RelationshipFlush {
      * deleted parents (nulling their foreign keys) where nothing cascades the delete.
      */
     void prepareFlush(Collection<InstanceState> states, Collection<InstanceState> deleted) {
-        for (InstanceState state : new ArrayList<>(states)) {
+        // Only objects of classes with relationships take part; objects of other classes cost one look each.
+        List<InstanceState> related = new ArrayList<>();
+        for (InstanceState state : states) {
+            if (!state.mapper.relationships().isEmpty()) {
+                related.add(state);
+            }
+        }
+        int pendingBefore = session.heldCount();
+        for (InstanceState state : related) {
             for (RelationshipProperty relationship : state.mapper.relationships()) {
                 if (relationship.isCollection()) {
                     collection(state, relationship); // adopts a collection the application assigned itself
                 }
             }
-            if (!state.mapper.relationships().isEmpty()) {
-                cascadeAdd(state);
+            cascadeAdd(state);
+        }
+        if (session.heldCount() != pendingBefore) {
+            // The cascades brought new objects in: they take part too.
+            related.clear();
+            for (InstanceState state : session.states()) {
+                if (!state.mapper.relationships().isEmpty()) {
+                    related.add(state);
+                }
             }
         }
         // Everything reachable is in the session now: both sides of each relationship are brought in step.
-        Backrefs.reconcile(session.states(), session::deleteOrphan);
-        for (InstanceState state : session.states()) {
-            if (state.mapper.relationships().isEmpty()) {
-                continue;
-            }
+        Backrefs.reconcile(related, session::deleteOrphan);
+        for (InstanceState state : related) {
             for (RelationshipProperty relationship : state.mapper.relationships()) {
                 if (relationship.kind() == RelationshipProperty.Kind.ONE_TO_ONE) {
                     releaseReplacedOneToOne(state, relationship);

@@ -555,16 +555,19 @@ public final class Session implements AutoCloseable {
     /** The session's state after its transaction committed. */
     private void committed() {
         keySwitches.clear();
-        List<InstanceState> deletedAndRecorded = new ArrayList<>();
-        for (InstanceState state : deletedInTransaction) {
-            state.status = InstanceState.Status.DETACHED;
-            state.detach();
-            if (DetachedObjects.recorded(state.mapper)) {
-                deletedAndRecorded.add(state);
+        if (!deletedInTransaction.isEmpty()) {
+            List<InstanceState> deletedAndRecorded = new ArrayList<>();
+            for (InstanceState state : deletedInTransaction) {
+                state.status = InstanceState.Status.DETACHED;
+                state.detach();
+                if (DetachedObjects.recorded(state.mapper)) {
+                    deletedAndRecorded.add(state);
+                }
             }
+            // Detached, as SQLAlchemy's deleted objects are after commit: adding one back finds its row gone
+            // (ATH-E060).
+            DetachedObjects.remember(deletedAndRecorded);
         }
-        // Detached, as SQLAlchemy's deleted objects are after commit: adding one back finds its row gone (ATH-E060).
-        DetachedObjects.remember(deletedAndRecorded);
         deletedInTransaction.clear();
         for (InstanceState state : insertedInTransaction) {
             state.beforeInsert = null;
@@ -789,7 +792,7 @@ public final class Session implements AutoCloseable {
             // Recorded as they are before the rollback below marks them for reload: a detached object keeps
             // the values it was last loaded or flushed with (SQLAlchemy expunges before it rolls back).
             if (identityMap.size() > 0) {
-                rememberLeaving(identityMap.all(), true);
+                rememberLeaving(identityMap.allOf(DetachedObjects::recorded), true);
             }
             try {
                 rollbackTransaction(true);
@@ -971,6 +974,11 @@ public final class Session implements AutoCloseable {
                 expireCascading(relatedState, visited);
             }
         }
+    }
+
+    /** How many objects are pending or persistent: a flush's preparation tells from it whether cascades added any. */
+    int heldCount() {
+        return pending.size() + identityMap.size();
     }
 
     /** All pending and persistent states, for the unit of work's foreign-key pass. */

@@ -1,17 +1,18 @@
 package io.athanor.orm.relationship;
 
 import io.athanor.orm.InvalidRequestException;
-import io.athanor.orm.engine.Engine;
-import io.athanor.orm.mapping.Registry;
 import io.athanor.orm.session.Session;
 import io.athanor.orm.session.SessionFactory;
-import io.athanor.orm.sql.Sql;
 import io.athanor.orm.testing.AcrossDatabases;
 import io.athanor.orm.testing.SqlRecorder;
 import io.athanor.orm.testing.TestDatabase;
 
 import java.util.List;
 
+import static io.athanor.orm.relationship.RelationshipFixtures.count;
+import static io.athanor.orm.relationship.RelationshipFixtures.person;
+import static io.athanor.orm.relationship.RelationshipFixtures.sandyAndPatrick;
+import static io.athanor.orm.relationship.RelationshipFixtures.sessions;
 import static io.athanor.orm.sql.Sql.col;
 import static io.athanor.orm.sql.Sql.select;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,32 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * since it was loaded wins; contradicting changes on both sides are refused before any write (ATH-E133).
  */
 class BothSidesTest {
-
-    private static SessionFactory sessions(TestDatabase db) {
-        Engine engine = db.track(db.engineBuilder().echo(true).build());
-        Registry registry = Registry.of(Person.class, Email.class, Team.class, Player.class, Student.class,
-                Course.class, Enrollment.class, Citizen.class, Passport.class, Driver.class, License.class);
-        registry.metadata().createAll(engine);
-        return SessionFactory.of(engine, registry);
-    }
-
-    /** sandy with two addresses, patrick with none. */
-    private static void sandyAndPatrick(SessionFactory sessions) {
-        sessions.useTransaction(session -> {
-            Person sandy = new Person("sandy");
-            sandy.getAddresses().add(new Email("sandy@sqlalchemy.org"));
-            sandy.getAddresses().add(new Email("sandy@squirrelpower.org"));
-            session.addAll(List.of(sandy, new Person("patrick")));
-        });
-    }
-
-    private static Person person(Session session, String name) {
-        return session.scalars(select(Person.class).where(col("name").eq(name))).one();
-    }
-
-    private static long count(Session session, String sql) {
-        return session.execute(Sql.text(sql)).scalar(Long.class);
-    }
 
     @AcrossDatabases
     void settingAManyToOneMovesTheObjectBetweenLoadedCollections(TestDatabase db) {

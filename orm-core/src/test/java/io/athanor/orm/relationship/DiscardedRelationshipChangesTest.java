@@ -1,17 +1,19 @@
 package io.athanor.orm.relationship;
 
-import io.athanor.orm.engine.Engine;
-import io.athanor.orm.mapping.Registry;
 import io.athanor.orm.session.Load;
 import io.athanor.orm.session.Savepoint;
 import io.athanor.orm.session.Session;
 import io.athanor.orm.session.SessionFactory;
-import io.athanor.orm.sql.Sql;
 import io.athanor.orm.testing.AcrossDatabases;
 import io.athanor.orm.testing.TestDatabase;
 
 import java.util.List;
 
+import static io.athanor.orm.relationship.RelationshipFixtures.count;
+import static io.athanor.orm.relationship.RelationshipFixtures.person;
+import static io.athanor.orm.relationship.RelationshipFixtures.redsAndBlues;
+import static io.athanor.orm.relationship.RelationshipFixtures.sandyAndPatrick;
+import static io.athanor.orm.relationship.RelationshipFixtures.sessions;
 import static io.athanor.orm.sql.Sql.col;
 import static io.athanor.orm.sql.Sql.select;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,41 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DiscardedRelationshipChangesTest {
 
-    private static SessionFactory sessions(TestDatabase db) {
-        Engine engine = db.track(db.engineBuilder().echo(true).build());
-        Registry registry = Registry.of(Person.class, Email.class, Team.class, Player.class, Student.class,
-                Course.class, Enrollment.class, Citizen.class, Passport.class, Driver.class, License.class, Node.class);
-        registry.metadata().createAll(engine);
-        return SessionFactory.of(engine, registry);
-    }
-
-    private static void sandyAndPatrick(SessionFactory sessions) {
-        sessions.useTransaction(session -> {
-            Person sandy = new Person("sandy");
-            sandy.getAddresses().add(new Email("sandy@sqlalchemy.org"));
-            sandy.getAddresses().add(new Email("sandy@squirrelpower.org"));
-            session.addAll(List.of(sandy, new Person("patrick")));
-        });
-    }
-
-    private static void redsAndBlues(SessionFactory sessions) {
-        sessions.useTransaction(session -> {
-            Team reds = new Team("reds");
-            reds.getPlayers().add(new Player("ann"));
-            reds.getPlayers().add(new Player("bob"));
-            session.addAll(List.of(reds, new Team("blues")));
-        });
-    }
-
-    private static Person person(Session session, String name) {
-        return session.scalars(select(Person.class).where(col("name").eq(name))).one();
-    }
-
-    private static long count(Session session, String sql) {
-        return session.execute(Sql.text(sql)).scalar(Long.class);
-    }
-
-    /** A many-to-one loaded with a join is known as loaded: setting it to null is flushed. */
     @AcrossDatabases
     void joinedLoadedManyToOneSetToNullIsFlushed(TestDatabase db) {
         SessionFactory sessions = sessions(db);
