@@ -268,16 +268,25 @@ public final class Session implements AutoCloseable {
                 autoflush();
                 state = identityMap.get(mapper, key);
             }
+            boolean withOptions = options.length > 0 || Relationships.joinsEagerly(mapper);
             if (state != null) {
                 if (state.markedForDeletion) {
                     return null;
+                }
+                if (state.expired && withOptions) {
+                    // Reloaded by the query, which refreshes the expired object and loads as the options say.
+                    T reloaded = queries.scalars(QueryExecutor.byKey(mapper, key).options((Object[]) options)).oneOrNull();
+                    if (reloaded == null) {
+                        forgetVanished(state);
+                    }
+                    return reloaded;
                 }
                 if (state.expired && !reload(state)) {
                     return null;
                 }
                 return type.cast(state.object());
             }
-            if (options.length > 0 || Relationships.joinsEagerly(mapper)) {
+            if (withOptions) {
                 return queries.scalars(QueryExecutor.byKey(mapper, key).options((Object[]) options)).oneOrNull();
             }
             Row row = selectByKey(mapper, key);
@@ -1477,9 +1486,7 @@ public final class Session implements AutoCloseable {
     private boolean reload(InstanceState state) {
         Row row = selectByKey(state.mapper, state.key);
         if (row == null) {
-            identityMap.remove(state);
-            state.status = InstanceState.Status.DETACHED;
-            state.detach();
+            forgetVanished(state);
             return false;
         }
         loader.refresh(state, row, false);
@@ -1487,6 +1494,13 @@ public final class Session implements AutoCloseable {
             relationships.loadReferences(state);
         }
         return true;
+    }
+
+    /** An expired object whose row is gone (deleted by another transaction) leaves the session. */
+    private void forgetVanished(InstanceState state) {
+        identityMap.remove(state);
+        state.status = InstanceState.Status.DETACHED;
+        state.detach();
     }
 
     private Row selectByKey(Mapper<?> mapper, Object key) {

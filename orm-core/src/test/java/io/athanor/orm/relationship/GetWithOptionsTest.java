@@ -90,4 +90,20 @@ class GetWithOptionsTest {
             assertThat(session.get(Person.class, 99L, Load.selectin("addresses"))).isNull();
         }
     }
+
+    @AcrossDatabases
+    void getWithOptionsOfAnExpiredObjectReloadsItAndLoadsAsTheOptionsSay(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        try (Session session = sessions.openSession()) {
+            Person sandy = session.get(Person.class, 1L);
+            session.commit();
+            try (SqlRecorder sql = new SqlRecorder()) {
+                assertThat(session.get(Person.class, 1L, Load.selectin("addresses"))).isSameAs(sandy);
+                assertThat(sql.statements()).hasSize(2);
+                sql.clear();
+                assertThat(sandy.getAddresses()).hasSize(2);
+                assertThat(sql.statements()).isEmpty();
+            }
+        }
+    }
 }
