@@ -33,5 +33,11 @@ public enum Capability {
      * that identity keys drawn from a sequence ascend in that order: the unit of work inserts many new
      * objects per statement and hands the keys back by sorting them (SQLAlchemy's "insertmanyvalues").
      */
-    MULTI_ROW_INSERT_RETURNING
+    MULTI_ROW_INSERT_RETURNING,
+    /**
+     * Turning a connection's auto-commit mode on or off outside a transaction is a setting of the driver
+     * that costs no round trip, so a connection can run plain reads outside a transaction and begin one at
+     * its first write without paying for it (see {@code EngineBuilder.deferBegin}).
+     */
+    LOCAL_AUTOCOMMIT_SWITCH
 }

@@ -51,7 +51,12 @@ public final class Connection implements AutoCloseable {
     private final java.sql.Connection jdbc;
     private final Dialect dialect;
     private final StatementLog log;
-    private final boolean restoreAutoCommit;
+    /** The auto-commit mode the connection came with, restored when it goes back to the pool. */
+    private final boolean poolAutoCommit;
+    /** The auto-commit mode this connection last set (or found); tracked to change it only when needed. */
+    private boolean autoCommit;
+    /** Whether plain reads run outside a transaction until the first write (EngineBuilder.deferBegin). */
+    private final boolean deferBegin;
     /** A connection whose transaction another component (such as Spring) begins, commits and closes. */
     private final boolean external;
     private final List<Result> openResults = new ArrayList<>();
@@ -83,12 +88,14 @@ public final class Connection implements AutoCloseable {
         this.log = log;
         this.external = external;
         this.leakWatch = leakWatch;
-        this.restoreAutoCommit = !external && jdbc.getAutoCommit();
-        if (restoreAutoCommit) {
-            jdbc.setAutoCommit(false);
-        }
+        this.poolAutoCommit = !external && jdbc.getAutoCommit();
+        this.autoCommit = poolAutoCommit;
+        this.deferBegin = !external && engine.readsOutsideTransaction(jdbc, dialect);
         if (external) {
             transactionBegun = true;
+        } else if (!deferBegin && autoCommit) {
+            jdbc.setAutoCommit(false);
+            autoCommit = false;
         }
     }
 
@@ -117,7 +124,9 @@ public final class Connection implements AutoCloseable {
         if (statement instanceof CompilableStatement) {
             requireUsable("execute a statement");
             BoundStatement bound = ((CompilableStatement) statement).bind(dialect, null, engine.compiledCache());
-            return execute(bound.compiled().sql(), bound.values());
+            int rowsPerFetch = statement instanceof io.athanor.orm.sql.Select
+                    ? ((io.athanor.orm.sql.Select<?>) statement).yieldPerRows() : 0;
+            return execute(bound.compiled().sql(), bound.values(), rowsPerFetch);
         }
         return execute(statement, statement.parameters());
     }
@@ -144,16 +153,35 @@ public final class Connection implements AutoCloseable {
      * @return the result
      */
     public Result execute(CompiledSql compiled, Object[] values) {
+        return execute(compiled, values, 0);
+    }
+
+    /**
+     * {@link #execute(CompiledSql, Object[])} reading the rows {@code fetchSize} at a time (SQLAlchemy's
+     * {@code yield_per}), so that a large result streams instead of arriving whole. A streamed query runs
+     * inside the transaction, which PostgreSQL needs for its cursor.
+     *
+     * @param compiled the SQL and its parameter names (the names are used for logging)
+     * @param values one value per {@code ?} marker
+     * @param fetchSize rows per round trip; 0 for the engine's setting
+     * @return the result
+     */
+    public Result execute(CompiledSql compiled, Object[] values, int fetchSize) {
         requireUsable("execute a statement");
-        beginIfNeeded();
+        int rowsPerFetch = fetchSize > 0 ? fetchSize : engine.fetchSize();
+        if (rowsPerFetch == 0 && compiled.readsOnly()) {
+            readOutsideTransactionIfAllowed();
+        } else {
+            beginIfNeeded();
+        }
         log.statement(compiled.sql(), compiled.parameterNames(), values);
         long started = System.nanoTime();
         PreparedStatement prepared = null;
         try {
             prepared = jdbc.prepareStatement(compiled.sql());
             applyTimeout(prepared);
-            if (engine.fetchSize() > 0) {
-                prepared.setFetchSize(engine.fetchSize());
+            if (rowsPerFetch > 0) {
+                prepared.setFetchSize(rowsPerFetch);
             }
             for (int i = 0; i < values.length; i++) {
                 dialect.bind(prepared, i + 1, values[i]);
@@ -325,11 +353,14 @@ public final class Connection implements AutoCloseable {
         requireUsable("commit");
         closeResults();
         endSavepoints();
+        if (!transactionBegun) {
+            // Nothing but plain reads ran since the last commit or rollback (or nothing at all): there is no
+            // transaction to end, and a COMMIT would only cost a round trip.
+            return;
+        }
         try {
             jdbc.commit();
-            if (transactionBegun) {
-                log.event("COMMIT");
-            }
+            log.event("COMMIT");
             transactionBegun = false;
         } catch (SQLException failure) {
             OrmException error = failed(failure, null, List.of());
@@ -481,7 +512,7 @@ public final class Connection implements AutoCloseable {
     public java.sql.Connection jdbc() {
         requireOpen();
         // Whatever the caller runs on it is part of a transaction that close() must roll back.
-        transactionBegun = true;
+        beginIfNeeded();
         return jdbc;
     }
 
@@ -506,8 +537,8 @@ public final class Connection implements AutoCloseable {
                 jdbc.rollback();
                 log.event("ROLLBACK");
             }
-            if (restoreAutoCommit && !failures.isLost()) {
-                jdbc.setAutoCommit(true);
+            if (autoCommit != poolAutoCommit && !failures.isLost()) {
+                jdbc.setAutoCommit(poolAutoCommit);
             }
         } catch (SQLException ignored) {
             // A broken connection cannot be rolled back; the pool discards it on close, and the database
@@ -540,8 +571,33 @@ public final class Connection implements AutoCloseable {
 
     private void beginIfNeeded() {
         if (!transactionBegun) {
+            if (autoCommit) {
+                setAutoCommit(false);
+            }
             transactionBegun = true;
             log.event("BEGIN (implicit)");
+        }
+    }
+
+    /**
+     * Before a plain read: outside a transaction, on a connection that defers its BEGIN, the read runs in
+     * auto-commit mode (under READ COMMITTED it sees what it would see inside a transaction); otherwise it
+     * joins or begins the transaction as every statement does.
+     */
+    private void readOutsideTransactionIfAllowed() {
+        if (transactionBegun || !deferBegin) {
+            beginIfNeeded();
+        } else if (!autoCommit) {
+            setAutoCommit(true);
+        }
+    }
+
+    private void setAutoCommit(boolean on) {
+        try {
+            jdbc.setAutoCommit(on);
+            autoCommit = on;
+        } catch (SQLException failure) {
+            throw failed(failure, null, List.of());
         }
     }
 

@@ -48,6 +48,9 @@ public final class Engine implements AutoCloseable {
     private final boolean ownsPool;
     private final StatementLog log;
     private final int fetchSize;
+    private final boolean deferBegin;
+    /** Whether connections run plain reads outside a transaction; decided at the first connection. */
+    private volatile Boolean readsOutsideTransaction;
     private final boolean prePing;
     private final CompiledCache compiledCache;
     private final java.util.List<StatementListener> listeners;
@@ -58,7 +61,7 @@ public final class Engine implements AutoCloseable {
     private volatile boolean disposed;
 
     Engine(String url, String username, DataSource dataSource, boolean ownsPool, Dialect dialect, boolean echo,
-           int fetchSize, boolean prePing, int compiledCacheSize, java.util.List<StatementListener> listeners,
+           int fetchSize, boolean deferBegin, boolean prePing, int compiledCacheSize, java.util.List<StatementListener> listeners,
            int statementTimeoutSeconds, long leakDetectionThresholdMillis) {
         this.url = url;
         this.username = username;
@@ -67,6 +70,7 @@ public final class Engine implements AutoCloseable {
         this.dialect = dialect;
         this.log = new StatementLog(echo);
         this.fetchSize = fetchSize;
+        this.deferBegin = deferBegin;
         this.prePing = prePing;
         this.compiledCache = new CompiledCache(compiledCacheSize);
         this.listeners = java.util.List.copyOf(listeners);
@@ -385,6 +389,21 @@ public final class Engine implements AutoCloseable {
 
     int fetchSize() {
         return fetchSize;
+    }
+
+    /**
+     * Whether connections of this engine run plain reads outside a transaction (see
+     * {@link EngineBuilder#deferBegin(boolean)}). The isolation level is read from the first connection and
+     * kept: every connection of a pool has the pool's level, and reading it costs PostgreSQL a round trip.
+     */
+    boolean readsOutsideTransaction(java.sql.Connection jdbc, Dialect dialect) throws SQLException {
+        Boolean known = readsOutsideTransaction;
+        if (known == null) {
+            known = deferBegin && dialect.supports(Capability.LOCAL_AUTOCOMMIT_SWITCH)
+                    && jdbc.getTransactionIsolation() <= java.sql.Connection.TRANSACTION_READ_COMMITTED;
+            readsOutsideTransaction = known;
+        }
+        return known;
     }
 
     /**

@@ -33,7 +33,8 @@ public final class EngineBuilder {
     private Duration poolTimeout = Duration.ofSeconds(30);
     private Boolean prePing;
     private IsolationLevel isolationLevel;
-    private int fetchSize = 1000;
+    private int fetchSize;
+    private boolean deferBegin = true;
     private int compiledCacheSize = 500;
     private final java.util.List<StatementListener> statementListeners = new java.util.ArrayList<>();
     private Dialect dialect;
@@ -160,8 +161,27 @@ public final class EngineBuilder {
     }
 
     /**
-     * How many rows the driver fetches per round trip for queries, so that {@link Result#stream()}
-     * does not load a large result at once. Default 1000; 0 leaves it to the driver.
+     * Whether a connection runs plain reads (see {@link io.athanor.orm.sql.CompiledSql#readsOnly()}) outside a
+     * transaction until its first write, lock, savepoint or raw JDBC use, where that is invisible: the
+     * isolation level is READ COMMITTED or lower and the driver changes auto-commit mode without a round
+     * trip (PostgreSQL, H2). A session that only reads then costs its SELECTs and nothing else: no BEGIN, no
+     * COMMIT or ROLLBACK. Under REPEATABLE READ or SERIALIZABLE (MariaDB's default), where reads must share
+     * one snapshot, and on MariaDB, the transaction begins at the first statement whatever this says.
+     * Default true.
+     *
+     * @param deferBegin false to begin the transaction at the first statement, reads included
+     * @return this builder
+     */
+    public EngineBuilder deferBegin(boolean deferBegin) {
+        this.deferBegin = deferBegin;
+        return this;
+    }
+
+    /**
+     * How many rows the driver fetches per round trip for every query. Default 0: the driver's own default,
+     * which on PostgreSQL and MariaDB reads the whole result in one round trip, as plain JDBC does. To stream
+     * a large result, ask for it on the query with {@code select(..).yieldPer(n)}; this setting streams
+     * every query, at the cost of a round trip per {@code fetchSize} rows.
      *
      * @param fetchSize at least 0
      * @return this builder
@@ -317,7 +337,7 @@ public final class EngineBuilder {
                 throw invalid(String.join(", ", poolSettings) + " configure the engine's own pool and do not apply"
                         + " to a dataSource(..); configure the application's pool instead.");
             }
-            return new Engine(null, null, dataSource, false, dialect, echo, fetchSize,
+            return new Engine(null, null, dataSource, false, dialect, echo, fetchSize, deferBegin,
                     prePing != null && prePing, compiledCacheSize, statementListeners, statementTimeoutSeconds,
                     leakMillis);
         }
@@ -325,7 +345,7 @@ public final class EngineBuilder {
             throw invalid("url(..) is required, e.g. Engine.create(\"jdbc:h2:mem:shop\").");
         }
         Dialect chosen = dialect != null ? dialect : Dialects.forUrl(url).orElse(null);
-        return new Engine(url, username, pool(), true, chosen, echo, fetchSize, prePing == null || prePing,
+        return new Engine(url, username, pool(), true, chosen, echo, fetchSize, deferBegin, prePing == null || prePing,
                 compiledCacheSize, statementListeners, statementTimeoutSeconds, leakMillis);
     }
 

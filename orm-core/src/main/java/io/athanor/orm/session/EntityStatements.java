@@ -50,7 +50,7 @@ final class EntityStatements {
                 where.add(quote(key) + " = ?");
                 names.add(key.name());
             }
-            return new CompiledSql(where.toString(), names);
+            return new CompiledSql(where.toString(), names, true);
         });
     }
 
@@ -63,7 +63,7 @@ final class EntityStatements {
             markers.add("?");
             names.add(key.name());
         }
-        return new CompiledSql(markers.toString(), names);
+        return new CompiledSql(markers.toString(), names, true);
     }
 
     /** INSERT naming the attributes whose bits are set in {@code included}; cached per set. */

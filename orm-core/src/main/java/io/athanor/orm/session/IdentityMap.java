@@ -14,7 +14,9 @@ import java.util.Map;
  */
 final class IdentityMap {
 
-    private final Map<Mapper<?>, Map<Object, InstanceState>> byMapper = new IdentityHashMap<>();
+    // Sized for the usual session, which holds objects of a few classes: the default table (64 slots) was a
+    // large part of what opening a session allocated.
+    private final Map<Mapper<?>, Map<Object, InstanceState>> byMapper = new IdentityHashMap<>(4);
     private int size;
 
     InstanceState get(Mapper<?> mapper, Object key) {

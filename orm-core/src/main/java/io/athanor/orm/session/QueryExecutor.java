@@ -89,7 +89,7 @@ final class QueryExecutor {
             }
         }
         BoundStatement bound = bind(select);
-        Result result = session.connection().execute(bound.compiled().sql(), bound.values());
+        Result result = session.connection().execute(bound.compiled().sql(), bound.values(), select.yieldPerRows());
         ResultSlot first = bound.compiled().slots().get(0);
         Mapper<?> mapper = first.entity() == null ? null : registry.mapper(first.entity());
         Iterator<Row> rows = result.iterator();
@@ -120,7 +120,7 @@ final class QueryExecutor {
     private <T> ScalarResult<T> readOnlyScalars(Select<T> select) {
         requireNoLoaderOptions(select);
         BoundStatement bound = bind(select);
-        Result result = session.connection().execute(bound.compiled().sql(), bound.values());
+        Result result = session.connection().execute(bound.compiled().sql(), bound.values(), select.yieldPerRows());
         ResultSlot first = bound.compiled().slots().get(0);
         Mapper<?> mapper = first.entity() == null ? null : registry.mapper(first.entity());
         int start = first.start();
@@ -160,7 +160,8 @@ final class QueryExecutor {
             requireNoLoaderOptions((Select<?>) statement);
         }
         BoundStatement bound = bind(statement);
-        Result result = session.connection().execute(bound.compiled().sql(), bound.values());
+        int rowsPerFetch = statement instanceof Select ? ((Select<?>) statement).yieldPerRows() : 0;
+        Result result = session.connection().execute(bound.compiled().sql(), bound.values(), rowsPerFetch);
         return bound.compiled().hasEntities() ? withEntities(result, bound.compiled(), readOnly) : result;
     }
 

@@ -78,7 +78,8 @@ public final class Session implements AutoCloseable {
     final RelationshipFlush relationshipFlush = new RelationshipFlush(this, relationships);
     private final ThreadGuard guard = new ThreadGuard();
     /** Copies being merged and their targets, so that a merge cascading both ways stops (SQLAlchemy's _recursive). */
-    private final Merger merger = new Merger(this);
+    /** Built on the first merge: most sessions never merge. */
+    private Merger merger;
     /** Objects being refreshed, so that a refresh cascading both ways along a relationship stops. */
     private final java.util.Set<InstanceState> refreshing =
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(4));
@@ -116,6 +117,11 @@ public final class Session implements AutoCloseable {
         for (SessionListener listener : factory.listeners()) {
             listener.sessionOpened(this);
         }
+    }
+
+    /** This session's number, unique in the process. */
+    long id() {
+        return id;
     }
 
     /** Implements {@link io.athanor.orm.Athanor#inspect(Object)}. */
@@ -425,7 +431,8 @@ public final class Session implements AutoCloseable {
 
     private void doFlush() {
         requireNotFlushing("flush", false);
-        if (pending.isEmpty() && markedForDeletion.isEmpty() && identityMap.size() == 0) {
+        if (pending.isEmpty() && markedForDeletion.isEmpty()
+                && (identityMap.size() == 0 || factory.listeners().isEmpty() && nothingChanged())) {
             return;
         }
         flushing = true;
@@ -463,6 +470,21 @@ public final class Session implements AutoCloseable {
             flushing = false;
             writing = false;
         }
+    }
+
+    /**
+     * Whether a flush would find nothing to write: no object of a class with relationships (whose
+     * collections and back-references only the full flush examines) and every column as loaded. A session
+     * that only read commits without building a unit of work; any difference, including a changed key that
+     * the full flush refuses, takes the full path.
+     */
+    private boolean nothingChanged() {
+        for (InstanceState state : identityMap.all()) {
+            if (!state.mapper.relationships().isEmpty() || !UnitOfWork.unchanged(state)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -807,14 +829,14 @@ public final class Session implements AutoCloseable {
                 rollbackTransaction(true);
             } finally {
                 closed = true;
-                for (InstanceState state : identityMap.all()) {
+                identityMap.forEach(state -> {
                     state.status = InstanceState.Status.DETACHED;
                     state.detach();
-                }
+                });
                 identityMap.clear();
                 states.clear();
                 if (listedAsOpen) {
-                    OpenSessions.closed(this);
+                    OpenSessions.closed(id);
                 }
                 releaseConnection();
             }
@@ -1132,6 +1154,9 @@ public final class Session implements AutoCloseable {
             autoflush();
             noAutoflushDepth++;
             try {
+                if (merger == null) {
+                    merger = new Merger(this);
+                }
                 return merger.merge(object);
             } finally {
                 noAutoflushDepth--;
@@ -1464,7 +1489,7 @@ public final class Session implements AutoCloseable {
     void adopt(InstanceState state, Object object) {
         if (!listedAsOpen) {
             listedAsOpen = true;
-            OpenSessions.opened(this);
+            OpenSessions.opened(this, id);
         }
         states.put(object, state);
     }

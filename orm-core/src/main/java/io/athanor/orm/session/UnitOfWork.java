@@ -80,6 +80,22 @@ final class UnitOfWork {
         return changed;
     }
 
+    /** Whether every column of a persistent object still holds what {@link #changes} compares it with. */
+    static boolean unchanged(InstanceState state) {
+        Object[] baseline = state.valuesAtExpiry != null ? state.valuesAtExpiry : state.snapshot;
+        if (baseline == null || state.status != InstanceState.Status.PERSISTENT || state.markedForDeletion) {
+            return false;
+        }
+        Object object = state.object();
+        List<ColumnAttribute> attributes = state.mapper.attributes();
+        for (int i = 0; i < attributes.size(); i++) {
+            if (!EntityLoader.same(attributes.get(i).get(object), baseline[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Writes everything; returns the rows inserted, updated and deleted. */
     int[] run(List<InstanceState> pending, List<InstanceState> persistent, List<InstanceState> toDelete) {
         checkValues(pending, persistent);

@@ -17,6 +17,7 @@ public final class CompiledSql {
 
     private final String sql;
     private final List<String> parameterNames;
+    private final boolean readsOnly;
 
     /**
      * Creates a compiled statement.
@@ -25,8 +26,32 @@ public final class CompiledSql {
      * @param parameterNames the parameter name of each slot, in order (a name may repeat)
      */
     public CompiledSql(String sql, List<String> parameterNames) {
+        this(sql, parameterNames, false);
+    }
+
+    /**
+     * Creates a compiled statement that may be known to only read.
+     *
+     * @param sql the SQL text with one {@code ?} per parameter slot
+     * @param parameterNames the parameter name of each slot, in order (a name may repeat)
+     * @param readsOnly whether the statement is a plain read, as {@link #readsOnly()} describes
+     */
+    public CompiledSql(String sql, List<String> parameterNames, boolean readsOnly) {
         this.sql = Objects.requireNonNull(sql, "sql");
         this.parameterNames = List.copyOf(parameterNames);
+        this.readsOnly = readsOnly;
+    }
+
+    /**
+     * Whether the statement is a plain read: a SELECT built with the expression language that takes no lock
+     * and reads nothing fixed at the start of a transaction (such as {@code CURRENT_TIMESTAMP}). Under READ
+     * COMMITTED such a statement sees the same rows inside a transaction as outside one, so a connection may
+     * run it before its transaction begins. Text statements are never known to be plain reads.
+     *
+     * @return true for a plain read
+     */
+    public boolean readsOnly() {
+        return readsOnly;
     }
 
     /** The SQL text as sent to the driver. */

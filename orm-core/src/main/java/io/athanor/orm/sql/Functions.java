@@ -249,6 +249,9 @@ public final class Functions {
 
         @Override
         void compile(SqlCompiler compiler) {
+            // CURRENT_DATE and CURRENT_TIMESTAMP are the transaction's start on PostgreSQL: only inside one
+            // do two statements agree on them.
+            compiler.needsTransaction();
             compiler.append(keyword);
         }
     }

@@ -38,6 +38,7 @@ public final class Select<T> extends CompilableStatement {
         LockMode lock;
         List<Object> options = List.of();
         boolean readOnly;
+        int yieldPer;
 
         Parts copy() {
             Parts copy = new Parts();
@@ -54,6 +55,7 @@ public final class Select<T> extends CompilableStatement {
             copy.lock = lock;
             copy.options = options;
             copy.readOnly = readOnly;
+            copy.yieldPer = yieldPer;
             return copy;
         }
     }
@@ -291,6 +293,31 @@ public final class Select<T> extends CompilableStatement {
         return new Select<>(next);
     }
 
+    /**
+     * Reads the rows {@code rows} at a time instead of all at once when the query runs (SQLAlchemy's
+     * {@code yield_per}): for a result too large to hold, read through {@code stream()} or an iterator. Without
+     * it the driver reads the whole result in one round trip, as plain JDBC does, which is faster for what
+     * fits in memory. The streamed query runs inside the transaction (PostgreSQL needs one for its cursor).
+     * On H2 in embedded mode a result streams only with {@code LAZY_QUERY_EXECUTION=TRUE} in the URL.
+     *
+     * @param rows rows per round trip, at least 1
+     * @return the new statement
+     * @throws ArgumentException ({@code ATH-E134}) when {@code rows} is less than 1
+     */
+    public Select<T> yieldPer(int rows) {
+        if (rows < 1) {
+            throw new ArgumentException("ATH-E134", "yieldPer(" + rows + ") needs at least 1 row per round trip.");
+        }
+        Parts next = parts.copy();
+        next.yieldPer = rows;
+        return new Select<>(next);
+    }
+
+    /** The rows per round trip asked for with {@link #yieldPer(int)}, or 0. */
+    public int yieldPerRows() {
+        return parts.yieldPer;
+    }
+
     /** Whether {@link #readOnly()} was asked for. */
     public boolean isReadOnly() {
         return parts.readOnly;
@@ -403,6 +430,7 @@ public final class Select<T> extends CompilableStatement {
 
     @Override
     void compileTo(SqlCompiler compiler) {
+        compiler.selectStatement();
         List<Cte> ctes = new ArrayList<>();
         collectCtes(ctes);
         if (!ctes.isEmpty()) {
@@ -478,6 +506,7 @@ public final class Select<T> extends CompilableStatement {
             Clauses.orderBy(compiler, parts.orderBy);
             Clauses.limit(compiler, parts.limit, parts.offset);
             if (parts.lock != null) {
+                compiler.needsTransaction();
                 compiler.append(compiler.dialect().forUpdateClause(parts.lock));
             }
         } finally {

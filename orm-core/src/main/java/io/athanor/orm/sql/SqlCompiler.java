@@ -28,6 +28,10 @@ public final class SqlCompiler {
     /** When set, the walk only records which entities the expressions outside any nested SELECT refer to. */
     private List<Scope.EntitySource> collected;
     private int columnsInSlots;
+    /** Set when the top-level statement is a SELECT; see {@link CompiledSql#readsOnly()}. */
+    private boolean select;
+    /** Set by what makes a SELECT depend on its transaction: a lock, the transaction's clock. */
+    private boolean transactional;
 
     SqlCompiler(boolean keyMode, SqlDialect dialect, EntityResolver resolver) {
         this.keyMode = keyMode;
@@ -188,7 +192,17 @@ public final class SqlCompiler {
         return values;
     }
 
+    /** The statement being compiled is a SELECT (or a compound of SELECTs). */
+    void selectStatement() {
+        select = true;
+    }
+
+    /** What was just written makes the SELECT's result depend on running inside a transaction. */
+    void needsTransaction() {
+        transactional = true;
+    }
+
     CompiledStatement result() {
-        return new CompiledStatement(new CompiledSql(out.toString(), names), slots);
+        return new CompiledStatement(new CompiledSql(out.toString(), names, select && !transactional), slots);
     }
 }

@@ -24,4 +24,8 @@ public class Part {
     public String getName() {
         return name;
     }
+
+    public void setName(String name) {
+        this.name = name;
+    }
 }

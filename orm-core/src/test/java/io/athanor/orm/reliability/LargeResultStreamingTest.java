@@ -86,7 +86,7 @@ class LargeResultStreamingTest {
 
     @AcrossDatabases
     void aMillionRowsStreamThroughResultStreamWithinABoundedHeap(TestDatabase db) {
-        Engine engine = db.track(streamingEngine(db).build());
+        Engine engine = db.track(streamingEngine(db).fetchSize(1000).build());
         Registry.of(StreamRow.class).metadata().createAll(engine);
         long fillNanos = fill(db);
 
@@ -152,7 +152,7 @@ class LargeResultStreamingTest {
         StreamRow[] firstStreamed = new StreamRow[1];
         try (Session session = sessions.openSession()) {
             heap = HeapWatch.start();
-            try (Stream<StreamRow> rows = session.scalars(select(StreamRow.class)).stream()) {
+            try (Stream<StreamRow> rows = session.scalars(select(StreamRow.class).yieldPer(1000)).stream()) {
                 rows.forEach(row -> {
                     totals.add(row.getId(), row.getAmount(), row.getLabel());
                     if (firstStreamed[0] == null) {
@@ -263,7 +263,7 @@ class LargeResultStreamingTest {
         try (Session session = sessions.openSession()) {
             heap = HeapWatch.start();
             try (Stream<Row> rows = session.execute(select(col(StreamRow.class, "id"), col(StreamRow.class, "amount"),
-                    col(StreamRow.class, "label"))).stream()) {
+                    col(StreamRow.class, "label")).yieldPer(1000)).stream()) {
                 readEveryRow(rows, totals, heap, SAMPLE_EVERY);
             }
             heap.stop();
@@ -286,7 +286,7 @@ class LargeResultStreamingTest {
         int[] tracked = new int[1];
         try (Session session = sessions.openSession()) {
             heap = HeapWatch.start();
-            try (Stream<StreamRow> rows = session.scalars(select(StreamRow.class).readOnly()).stream()) {
+            try (Stream<StreamRow> rows = session.scalars(select(StreamRow.class).readOnly().yieldPer(1000)).stream()) {
                 rows.forEach(row -> {
                     totals.add(row.getId(), row.getAmount(), row.getLabel());
                     if (session.contains(row)) {
@@ -321,8 +321,9 @@ class LargeResultStreamingTest {
     }
 
     /**
-     * An engine builder whose queries stream. PostgreSQL and MariaDB stream with the engine's default fetch size
-     * (PostgreSQL needs autocommit off as well, which Athanor's connections always have). H2 in embedded mode
+     * An engine builder on which queries can stream. PostgreSQL and MariaDB stream a query that asks for it
+     * ({@code yieldPer}) or every query with the engine's {@code fetchSize} (PostgreSQL needs a transaction as
+     * well, which Athanor begins for such a query). H2 in embedded mode
      * builds a query's whole result when it executes it, and keeps it for the next execution of the same SQL,
      * unless the session runs queries lazily: {@code LAZY_QUERY_EXECUTION=TRUE} in the URL.
      */

@@ -97,7 +97,7 @@ public final class PostgresDialect extends DefaultDialect {
         return EnumSet.of(Capability.INSERT_RETURNING, Capability.UPDATE_RETURNING, Capability.DELETE_RETURNING,
                 Capability.SAVEPOINTS, Capability.TRANSACTIONAL_DDL, Capability.NATIVE_UUID, Capability.SKIP_LOCKED,
                 Capability.CHECK_CONSTRAINTS, Capability.GENERATED_KEYS_BY_NAME,
-                Capability.MULTI_ROW_INSERT_RETURNING);
+                Capability.MULTI_ROW_INSERT_RETURNING, Capability.LOCAL_AUTOCOMMIT_SWITCH);
     }
 
     @Override

@@ -57,7 +57,7 @@ public class AthanorAutoConfiguration {
                              ObjectProvider<EngineCustomizer> customizers) {
             AthanorProperties.Engine settings = properties.getEngine();
             EngineBuilder builder = Engine.builder().dataSource(dataSource).echo(settings.isEcho())
-                    .fetchSize(settings.getFetchSize()).compiledCacheSize(settings.getCompiledCacheSize());
+                    .fetchSize(settings.getFetchSize()).deferBegin(settings.isDeferBegin()).compiledCacheSize(settings.getCompiledCacheSize());
             applyTimeouts(builder, settings);
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
             return builder.build();
@@ -83,7 +83,7 @@ public class AthanorAutoConfiguration {
         Engine athanorEngine(AthanorProperties properties, ObjectProvider<EngineCustomizer> customizers) {
             AthanorProperties.Engine settings = properties.getEngine();
             EngineBuilder builder = Engine.builder().url(settings.getUrl()).username(settings.getUsername())
-                    .password(settings.getPassword()).echo(settings.isEcho()).fetchSize(settings.getFetchSize())
+                    .password(settings.getPassword()).echo(settings.isEcho()).fetchSize(settings.getFetchSize()).deferBegin(settings.isDeferBegin())
                     .compiledCacheSize(settings.getCompiledCacheSize()).poolSize(settings.getPool().getSize())
                     .maxOverflow(settings.getPool().getMaxOverflow()).poolTimeout(settings.getPool().getTimeout());
             applyTimeouts(builder, settings);

@@ -107,8 +107,18 @@ public class AthanorProperties {
         /** Log every statement with its parameters at INFO (logger {@code io.athanor.orm.engine}). */
         private boolean echo;
 
-        /** Rows fetched per round trip for queries. */
-        private int fetchSize = 1000;
+        /**
+         * Rows fetched per round trip for every query; 0 (the default) reads a result in one round trip, as
+         * plain JDBC does. Stream one large query with {@code select(..).yieldPer(n)} instead.
+         */
+        private int fetchSize;
+
+        /**
+         * Whether plain reads run outside a transaction until the first write, where the isolation level
+         * makes that invisible (READ COMMITTED on PostgreSQL and H2): a read-only session then costs no
+         * COMMIT or ROLLBACK round trip. Sessions joined to a Spring transaction are not affected.
+         */
+        private boolean deferBegin = true;
 
         /** How many compiled statements to keep. */
         private int compiledCacheSize = 500;
@@ -159,6 +169,14 @@ public class AthanorProperties {
 
         public void setEcho(boolean echo) {
             this.echo = echo;
+        }
+
+        public boolean isDeferBegin() {
+            return deferBegin;
+        }
+
+        public void setDeferBegin(boolean deferBegin) {
+            this.deferBegin = deferBegin;
         }
 
         public int getFetchSize() {

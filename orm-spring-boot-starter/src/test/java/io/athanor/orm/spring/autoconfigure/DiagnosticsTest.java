@@ -102,6 +102,7 @@ class DiagnosticsTest {
         }
         assertThat(names).contains("athanor.scan-packages", "athanor.naming-strategy", "athanor.engine.url",
                 "athanor.engine.username", "athanor.engine.password", "athanor.engine.echo", "athanor.engine.fetch-size",
+                "athanor.engine.defer-begin",
                 "athanor.engine.compiled-cache-size", "athanor.engine.statement-timeout",
                 "athanor.engine.leak-detection-threshold", "athanor.engine.pool.size", "athanor.engine.pool.max-overflow",
                 "athanor.engine.pool.timeout", "athanor.session.autoflush", "athanor.session.expire-on-commit",
