@@ -35,9 +35,11 @@ public enum Capability {
      */
     MULTI_ROW_INSERT_RETURNING,
     /**
-     * Turning a connection's auto-commit mode on or off outside a transaction is a setting of the driver
-     * that costs no round trip, so a connection can run plain reads outside a transaction and begin one at
-     * its first write without paying for it (see {@code EngineBuilder.deferBegin}).
+     * Turning a connection's auto-commit mode on or off outside a transaction only changes a setting of the
+     * driver: no round trip, no commit. A connection that its pool hands out in manual-commit mode can then
+     * run plain reads in auto-commit mode and switch back at its first write for free (see
+     * {@code EngineBuilder.deferBegin}); with other drivers (H2 commits, MariaDB sends a statement) only a
+     * connection that arrives in auto-commit mode reads outside a transaction.
      */
     LOCAL_AUTOCOMMIT_SWITCH
 }

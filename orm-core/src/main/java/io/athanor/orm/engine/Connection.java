@@ -90,7 +90,10 @@ public final class Connection implements AutoCloseable {
         this.leakWatch = leakWatch;
         this.poolAutoCommit = !external && jdbc.getAutoCommit();
         this.autoCommit = poolAutoCommit;
-        this.deferBegin = !external && engine.readsOutsideTransaction(jdbc, dialect);
+        // Reading in auto-commit mode must cost nothing to switch into: the connection is in it already, or the
+        // driver switches without a round trip or a commit.
+        this.deferBegin = !external && engine.readsOutsideTransaction(jdbc, dialect)
+                && (poolAutoCommit || dialect.supports(Capability.LOCAL_AUTOCOMMIT_SWITCH));
         if (external) {
             transactionBegun = true;
         } else if (!deferBegin && autoCommit) {

@@ -392,15 +392,15 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Whether connections of this engine run plain reads outside a transaction (see
-     * {@link EngineBuilder#deferBegin(boolean)}). The isolation level is read from the first connection and
+     * Whether connections of this engine may run plain reads outside a transaction (see
+     * {@link EngineBuilder#deferBegin(boolean)}): asked for, and an isolation level at which that is
+     * invisible. Each connection then also needs a cheap way into auto-commit mode. The isolation level is read from the first connection and
      * kept: every connection of a pool has the pool's level, and reading it costs PostgreSQL a round trip.
      */
     boolean readsOutsideTransaction(java.sql.Connection jdbc, Dialect dialect) throws SQLException {
         Boolean known = readsOutsideTransaction;
         if (known == null) {
-            known = deferBegin && dialect.supports(Capability.LOCAL_AUTOCOMMIT_SWITCH)
-                    && jdbc.getTransactionIsolation() <= java.sql.Connection.TRANSACTION_READ_COMMITTED;
+            known = deferBegin && jdbc.getTransactionIsolation() <= java.sql.Connection.TRANSACTION_READ_COMMITTED;
             readsOutsideTransaction = known;
         }
         return known;

@@ -163,10 +163,12 @@ public final class EngineBuilder {
     /**
      * Whether a connection runs plain reads (see {@link io.athanor.orm.sql.CompiledSql#readsOnly()}) outside a
      * transaction until its first write, lock, savepoint or raw JDBC use, where that is invisible: the
-     * isolation level is READ COMMITTED or lower and the driver changes auto-commit mode without a round
-     * trip (PostgreSQL, H2). A session that only reads then costs its SELECTs and nothing else: no BEGIN, no
-     * COMMIT or ROLLBACK. Under REPEATABLE READ or SERIALIZABLE (MariaDB's default), where reads must share
-     * one snapshot, and on MariaDB, the transaction begins at the first statement whatever this says.
+     * isolation level is READ COMMITTED or lower, and the connection comes from its pool in auto-commit mode
+     * (HikariCP's and Spring Boot's default) or the driver switches into it for free (PostgreSQL). A session
+     * that only reads then costs its SELECTs and nothing else: no BEGIN, no COMMIT or ROLLBACK. Under
+     * REPEATABLE READ or SERIALIZABLE (MariaDB's default), where reads must share one snapshot, and for a
+     * manual-commit connection of H2 or MariaDB, the transaction begins at the first statement whatever
+     * this says.
      * Default true.
      *
      * @param deferBegin false to begin the transaction at the first statement, reads included

@@ -117,7 +117,7 @@ public final class H2Dialect extends DefaultDialect {
     @Override
     protected Set<Capability> capabilities() {
         return EnumSet.of(Capability.SAVEPOINTS, Capability.NATIVE_UUID, Capability.TIMEZONE_OFFSET_KEPT,
-                Capability.CHECK_CONSTRAINTS, Capability.GENERATED_KEYS_BY_NAME, Capability.LOCAL_AUTOCOMMIT_SWITCH, Capability.SKIP_LOCKED);
+                Capability.CHECK_CONSTRAINTS, Capability.GENERATED_KEYS_BY_NAME, Capability.SKIP_LOCKED);
     }
 
     @Override
