@@ -190,13 +190,19 @@ public final class Connection implements AutoCloseable {
                 dialect.bind(prepared, i + 1, values[i]);
             }
             if (prepared.execute()) {
-                Result result = new Result(this, prepared, prepared.getResultSet(), dialect);
+                ResultSet rows = prepared.getResultSet();
+                Result result = compiled.readsOnly()
+                        ? new Result(this, prepared, rows, dialect, engine.rowShape(compiled, rows, dialect))
+                        : new Result(this, prepared, rows, dialect);
                 openResults.add(result);
                 engine.executed(compiled.sql(), 1, started);
                 return result;
             }
             long count = prepared.getUpdateCount();
             prepared.close();
+            if (!compiled.readsOnly() && StatementText.isDdl(compiled.sql())) {
+                engine.schemaChanged();
+            }
             engine.executed(compiled.sql(), 1, started);
             return new Result(count);
         } catch (SQLException failure) {

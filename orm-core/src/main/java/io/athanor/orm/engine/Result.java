@@ -43,11 +43,16 @@ public final class Result implements AutoCloseable, Iterable<Row> {
 
     Result(Connection connection, PreparedStatement statement, ResultSet resultSet, Dialect dialect)
             throws SQLException {
+        this(connection, statement, resultSet, dialect, new RowShape(resultSet.getMetaData(), dialect));
+    }
+
+    /** A result whose shape is already known (the engine keeps the shapes of statements it reuses). */
+    Result(Connection connection, PreparedStatement statement, ResultSet resultSet, Dialect dialect, RowShape shape) {
         this.connection = connection;
         this.statement = statement;
         this.resultSet = resultSet;
         this.dialect = dialect;
-        this.shape = new RowShape(resultSet.getMetaData(), dialect);
+        this.shape = shape;
         this.rowCount = -1;
     }
 

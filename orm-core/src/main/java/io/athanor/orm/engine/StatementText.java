@@ -34,6 +34,38 @@ final class StatementText {
      * @param parameters its parameters as they may be shown (masked or not)
      * @return the text to append to the message
      */
+    /**
+     * Whether a statement changes the schema: its first word (after blanks and comments) is CREATE, ALTER,
+     * DROP or RENAME. Such a statement may change what other statements' rows look like.
+     */
+    static boolean isDdl(String sql) {
+        int i = 0;
+        int length = sql.length();
+        while (i < length) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == '(') {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? length : end + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? length : end + 2;
+            } else {
+                break;
+            }
+        }
+        for (String keyword : DDL_KEYWORDS) {
+            if (sql.regionMatches(true, i, keyword, 0, keyword.length())
+                    && (i + keyword.length() == length || !Character.isLetterOrDigit(sql.charAt(i + keyword.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] DDL_KEYWORDS = {"CREATE", "ALTER", "DROP", "RENAME"};
+
     static String where(String sql, List<String> parameters) {
         if (sql == null) {
             return "";

@@ -66,7 +66,8 @@ class RoundTripsTest {
         }
 
         if (defers(db)) {
-            assertThat(fixture.jdbc.calls()).containsExactly("execute");
+            // The only call that reaches the database is the SELECT (reading its metadata is local).
+            assertThat(fixture.jdbc.calls()).filteredOn(call -> !call.equals("getMetaData")).containsExactly("execute");
         } else {
             // MariaDB: the transaction begins with the SELECT and is committed.
             assertThat(fixture.jdbc.count("execute")).isEqualTo(1);

@@ -259,4 +259,39 @@ class SqlCompileTest {
         assertThat(sql(statement, H2)).doesNotContain("'1'").endsWith("WHERE user_account.name = ?");
         assertThat(values(statement)).containsExactly("x' or '1'='1");
     }
+
+    private static boolean readsOnly(CompilableStatement statement) {
+        return statement.bind(POSTGRES, REGISTRY, null).compiled().sql().readsOnly();
+    }
+
+    @Test
+    void aSelectOfEntitiesOrColumnsIsAPlainRead() {
+        assertThat(readsOnly(select(User.class).where(col("name").eq("sandy")))).isTrue();
+        assertThat(readsOnly(select(col(User.class, "name"), Sql.func.count()).groupBy(col(User.class, "name"))))
+                .isTrue();
+    }
+
+    @Test
+    void aUnionOfSelectsIsAPlainRead() {
+        assertThat(readsOnly(Sql.union(select(col(User.class, "name")), select(col(Address.class, "emailAddress")))))
+                .isTrue();
+    }
+
+    @Test
+    void aLockingSelectIsNotAPlainRead() {
+        assertThat(readsOnly(select(User.class).where(col("id").eq(1)).forUpdate())).isFalse();
+    }
+
+    @Test
+    void aSelectOfTheTransactionsClockIsNotAPlainRead() {
+        assertThat(readsOnly(select(Sql.func.currentTimestamp()).from(User.class))).isFalse();
+        assertThat(readsOnly(select(User.class).where(col("id").eq(1))
+                .where(Sql.func.currentDate().isNotNull()))).isFalse();
+    }
+
+    @Test
+    void writesAreNotPlainReads() {
+        assertThat(readsOnly(Sql.update(User.class).values(Map.of("name", "x")))).isFalse();
+        assertThat(readsOnly(Sql.delete(User.class).where(col("id").eq(1)))).isFalse();
+    }
 }

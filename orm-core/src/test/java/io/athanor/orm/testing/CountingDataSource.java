@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class CountingDataSource extends DataSourceSupport {
 
     /**
      * The calls recorded so far, in order: {@code execute}, {@code commit}, {@code rollback},
-     * {@code setAutoCommit(true|false)}, {@code setFetchSize(n)}.
+     * {@code setAutoCommit(true|false)}, {@code setFetchSize(n)}, and {@code getMetaData} of a result.
      */
     public synchronized List<String> calls() {
         return List.copyOf(calls);
@@ -87,12 +88,18 @@ public final class CountingDataSource extends DataSourceSupport {
                 record(method.getName() + "(" + args[0] + ")");
             } else if (method.getName().startsWith("execute") && target instanceof Statement) {
                 record("execute");
+            } else if (method.getName().equals("getMetaData") && target instanceof ResultSet) {
+                record("getMetaData");
             }
             Object result;
             try {
                 result = method.invoke(target, args);
             } catch (InvocationTargetException failure) {
                 throw failure.getCause();
+            }
+            if (result instanceof ResultSet) {
+                return Proxy.newProxyInstance(ResultSet.class.getClassLoader(), new Class<?>[] {ResultSet.class},
+                        handler(result, method1 -> null));
             }
             if (result instanceof PreparedStatement) {
                 return Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
