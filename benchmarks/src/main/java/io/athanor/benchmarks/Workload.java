@@ -21,13 +21,23 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What every workload shares: the JMH settings (one fork, never zero; set-up outside the measurement),
- * the database parameter, and one pool opened per trial. JMH's annotations are inherited.
+ * What every workload shares: the JMH settings, the database parameter, and one pool opened per trial.
+ * JMH's annotations are inherited.
+ *
+ * <p>Every fork runs with the same explicit JVM flags, whichever peer it measures: a fixed 2 GiB heap,
+ * touched up front ({@code -XX:+AlwaysPreTouch}, so that no peer pays for first-touch page faults during
+ * its measurement) and the G1 collector named rather than left to the JVM's ergonomics. run.sh passes
+ * the fork and iteration counts on the command line; it never passes {@code -jvmArgs}, which would not
+ * replace these but could add flags for some runs only.
+ *
+ * <p>No database work runs between two timed calls: there is no {@code Level.Invocation} fixture.
+ * Workloads that write keep their rows apart with fresh keys per call and clean up once per iteration;
+ * every workload checks once per iteration that the work of all its calls was done.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public abstract class Workload {
@@ -42,8 +52,9 @@ public abstract class Workload {
 
     @Setup(Level.Trial)
     public void open() {
-        db = new Database(database);
+        db = new Database(database, poolSize());
         seed();
+        db.settle();
     }
 
     /**
@@ -56,6 +67,15 @@ public abstract class Workload {
         String benchmark = params.getBenchmark();
         peers = new Peers(db.dataSource, database);
         peers.prepare(benchmark.substring(benchmark.lastIndexOf('.') + 1));
+    }
+
+    /**
+     * The connections of the trial's pool. Two for the single-threaded workloads: one is all a call uses,
+     * and the second keeps a peer that briefly holds two (a set-up query next to an open session) from
+     * waiting on the pool.
+     */
+    protected int poolSize() {
+        return 2;
     }
 
     /** Writes the rows the workload reads; none by default. */
