@@ -22,7 +22,10 @@ import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_NAME;
 import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
 import static io.athanor.orm.sql.Sql.select;
 
-/** W2: fetch 10,000 rows as objects (tracked by the session for Athanor). */
+/**
+ * W2: fetch 10,000 rows as objects (tracked by the session for Athanor). One operation: one transaction
+ * that reads every row of {@code bench_item} into an object per row.
+ */
 public class FetchBenchmark extends ItemChecksumWorkload {
 
     static final int ROWS = 10_000;
@@ -45,7 +48,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
                 checksum += item.getQuantity();
             }
         }
-        return checksum;
+        return done();
     }
 
     @Benchmark
@@ -56,7 +59,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
             }
             session.commit();
         }
-        return checksum;
+        return done();
     }
 
     /** Athanor's {@code readOnly()} query: plain objects, no identity map and no snapshots. */
@@ -68,7 +71,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
             }
             session.commit();
         }
-        return checksum;
+        return done();
     }
 
     // Other libraries. Each reads every row into an object in one transaction that it commits.
@@ -81,7 +84,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (HItem item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** Hibernate with the query marked read-only: still managed entities, but no snapshot for dirty checking. */
@@ -92,7 +95,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (HItem item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** Hibernate's {@code StatelessSession}: detached objects, no persistence context at all. */
@@ -103,7 +106,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (HItem item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** jOOQ: a typed SELECT mapped into {@link Item} with {@code Records.mapping(Item::new)}. */
@@ -116,7 +119,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (Item item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** JDBI: a query mapped to {@link Item} by the registered {@code RowMapper}. */
@@ -127,7 +130,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (Item item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** MyBatis: a mapper {@code select} whose result map builds {@link Item} through its constructor. */
@@ -142,7 +145,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (Item item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** Spring Data JDBC: the repository's {@code findAll}. */
@@ -153,6 +156,6 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (SdjItem item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 }

@@ -18,7 +18,11 @@ import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_ID;
 import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_NAME;
 import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
 
-/** W3: get 1,000 different rows by primary key, each in a new session (a new transaction for JDBC). */
+/**
+ * W3: get 1,000 different rows by primary key, each in a new session (a new transaction for JDBC). One
+ * operation: the 1,000 gets, keys 1 to 1,000 in order. {@link ConcurrentGetByKeyBenchmark} measures one
+ * get per operation from several threads.
+ */
 public class GetByKeyBenchmark extends ItemChecksumWorkload {
 
     static final int GETS = 1_000;
@@ -42,7 +46,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
                 connection.commit();
             }
         }
-        return checksum;
+        return done();
     }
 
     @Benchmark
@@ -53,7 +57,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
                 session.commit();
             }
         }
-        return checksum;
+        return done();
     }
 
     // Other libraries. Each get runs in its own session or handle and its own committed transaction.
@@ -66,7 +70,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
             long key = id;
             checksum += sessions.fromTransaction(session -> session.find(HItem.class, key)).getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** jOOQ: a typed {@code SELECT … WHERE id = ?} and {@code fetchOne}, in a transaction per get. */
@@ -82,7 +86,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
                     .fetchOne(Records.mapping(Item::new)));
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** JDBI: {@code inTransaction} per get, a bound query mapped by the registered {@code RowMapper}. */
@@ -98,7 +102,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
                             .one());
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** MyBatis: a new {@code SqlSession} per get and the mapper's {@code findById}. */
@@ -112,7 +116,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
                 session.commit(true);
             }
         }
-        return checksum;
+        return done();
     }
 
     /** Spring Data JDBC: the repository's {@code findById}, in a {@code TransactionTemplate} transaction per get. */
@@ -123,6 +127,6 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
             long key = id;
             checksum += spring.transactions.execute(status -> spring.items.findById(key)).orElseThrow().getQuantity();
         }
-        return checksum;
+        return done();
     }
 }
