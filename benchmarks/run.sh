@@ -6,12 +6,14 @@
 # the method.
 #
 #   benchmarks/run.sh quick       a developer's check, under 10 minutes: H2 only; raw JDBC, Athanor and
-#                                 Hibernate; 1 fork x 5 measured 1 s iterations (too few samples for
-#                                 verdicts: the table says so); W3 under concurrency at 1 and 8 threads.
+#                                 Hibernate; 1 fork x 3 warm-up and 5 measured iterations (too few
+#                                 samples for verdicts: the table says so); W3 under concurrency at 1 and
+#                                 8 threads.
 #   benchmarks/run.sh published   the measurement to publish, on an otherwise idle machine: H2, then
 #                                 PostgreSQL (127.0.0.1:5432, user postgres, database test) as separate
 #                                 JMH runs; 3 forks x 10 warm-up x 10 measured 1 s iterations = 30 samples
-#                                 per benchmark; W3 under concurrency at 1, 2, 8 and 32 threads; one
+#                                 per benchmark (W1 and W1b: 25 warm-up and 10 measured iterations of
+#                                 200 ms); W3 under concurrency at 1, 2, 8 and 32 threads; one
 #                                 allocation pass (-prof gc, 1 fork x 5 iterations); every benchmark whose
 #                                 load average went over its threshold measured once more.
 #   benchmarks/run.sh report DIR  rewrites DIR/README.md and the charts from the JSON files in DIR.
@@ -26,6 +28,8 @@
 #                                   its thread count + this (2.5 for one thread on this 2-core machine).
 #   OVERWRITE=1                     replace an existing results directory of the same day and tier.
 #   BUILD=0                         use benchmarks/target/benchmarks.jar as it is.
+#   SMOKE=1                         checks the script, not the code: a published run with 1 fork x 2
+#                                   iterations (the table then says "too few samples" throughout).
 set -euo pipefail
 
 jar="benchmarks/target/benchmarks.jar"
@@ -63,6 +67,9 @@ main() {
   rm -rf "$out"
   mkdir -p "$out"
   echo "$tier" > "$out/tier"
+  if [[ "${SMOKE:-0}" == 1 ]]; then
+    echo "SMOKE=1: 1 fork x 2 iterations, a check of the script, not a measurement" > "$out/smoke"
+  fi
   if [[ "$tier" == quick ]]; then
     quick "$out"
   else
@@ -85,7 +92,7 @@ quick() {
   local out="$1" peers="${PEERS:-jdbc|athanor|hibernate}"
   echo "$peers" > "$out/peers"
   echo "h2" > "$out/databases"
-  local short=(-f 1 -wi 2 -w 1 -i 5 -r 1)
+  local short=(-f 1 -wi 3 -i 5)
   jmh "$out" h2 "$(pattern "$single_threaded" "$peers")" 1 -p database=h2 "${short[@]}"
   local threads
   for threads in 1 8; do
@@ -97,13 +104,19 @@ published() {
   local out="$1" peers="${PEERS:-$all_peers}" databases="${DATABASES:-h2 postgresql}" database threads
   echo "$peers" > "$out/peers"
   echo "$databases" > "$out/databases"
-  local long=(-f 3 -wi 10 -w 1 -i 10 -r 1)
+  # Iteration counts and times come from the benchmarks' annotations (10 + 10 iterations of 1 s; W1 and
+  # W1b 25 + 10 of 200 ms): only the forks are given here.
+  local long=(-f 3) allocation=(-f 1 -i 5)
+  if [[ "${SMOKE:-0}" == 1 ]]; then
+    long=(-f 1 -wi 1 -i 2)
+    allocation=(-f 1 -wi 1 -i 1)
+  fi
   for database in $databases; do
     jmh "$out" "$database" "$(pattern "$single_threaded" "$peers")" 1 -p "database=$database" "${long[@]}"
     # Allocation per operation: the profiler's own work would be inside the timings, so this pass gives
     # bytes per operation only.
     jmh "$out" "$database-gc" "$(pattern "$single_threaded|$concurrent" "$peers")" 1 -p "database=$database" \
-      -f 1 -wi 5 -w 1 -i 5 -r 1 -prof gc
+      "${allocation[@]}" -prof gc
     for threads in 1 2 8 32; do
       jmh "$out" "$database-threads-$threads" "$(pattern "$concurrent" "$peers")" "$threads" \
         -p "database=$database" "${long[@]}"
@@ -135,15 +148,22 @@ rerun_overloaded() {
 jmh() {
   local out="$1" name="$2" pattern="$3" threads="$4"
   shift 4
-  wait_for_idle
   local command=(java -jar "$jar" "$pattern" -t "$threads" "$@" -prof "$profiler" -rf json -rff "$out/$name.json")
   echo "$(quoted "${command[@]}")" >> "$out/commands"
-  echo "$name start $(date -u +%FT%TZ) $(cat /proc/loadavg)" >> "$out/loadavg"
-  # A failed JMH run is reported, not fatal: the runs after it still measure.
-  if ! "${command[@]}" 2>&1 | tee "$out/$name.log" >&2; then
-    echo "WARNING: JMH exited with an error in $name; see $out/$name.log" >&2
-  fi
-  echo "$name end $(date -u +%FT%TZ) $(cat /proc/loadavg)" >> "$out/loadavg"
+  local attempt
+  for attempt in $(seq 1 "${LOCK_ATTEMPTS:-20}"); do
+    wait_for_idle
+    echo "$name start $(date -u +%FT%TZ) $(cat /proc/loadavg)" >> "$out/loadavg"
+    # A failed JMH run is reported, not fatal: the runs after it still measure.
+    if ! "${command[@]}" 2>&1 | tee "$out/$name.log" >&2; then
+      echo "WARNING: JMH exited with an error in $name; see $out/$name.log" >&2
+    fi
+    echo "$name end $(date -u +%FT%TZ) $(cat /proc/loadavg)" >> "$out/loadavg"
+    # Another JMH run on the machine holds JMH's lock: this one measured nothing; wait for the other.
+    grep -q 'Unable to acquire the JMH lock' "$out/$name.log" || break
+    echo "Another JMH run holds its lock; trying $name again in 30 s (attempt $attempt)" >&2
+    sleep 30
+  done
   if grep -q '<failure>' "$out/$name.log"; then
     echo "WARNING: a benchmark of $name failed; see $out/$name.log" >&2
   fi
@@ -198,6 +218,9 @@ write_report() {
     echo "# Benchmark results — $name"
     echo
     echo "- Tier: $tier (\`benchmarks/run.sh $tier\`); peers: \`$(cat "$out/peers" 2>/dev/null || echo unknown)\`"
+    if [[ -f "$out/smoke" ]]; then
+      echo "- $(cat "$out/smoke")"
+    fi
     echo "- Machine: $(cpu_model); $(nproc) CPUs; $(memory) memory"
     echo "- Java: $(java -version 2>&1 | sed -n 1p)"
     # shellcheck disable=SC2086

@@ -15,7 +15,9 @@ import org.jooq.Result;
 import org.jooq.Row2;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static io.athanor.benchmarks.peers.jooq.Tables.AUTO_ITEM;
@@ -39,8 +42,11 @@ import static org.jooq.impl.DSL.row;
  * <p>Every peer reports the keys it wrote back ({@link #written}), which adds them up; once per iteration,
  * outside the measurement, the table must hold one row per object of every call and the sum of its keys
  * must equal the sum of the keys the objects carry. The table is then emptied, so no database work runs
- * between two calls.
+ * between two calls. Iterations are short (200 ms) so that the table stays small, as in
+ * {@link InsertBenchmark}.
  */
+@Warmup(iterations = 25, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 10, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 public class GeneratedKeyInsertBenchmark extends Workload {
 
     static final int ROWS = 10_000;

@@ -13,7 +13,9 @@ import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +23,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static io.athanor.orm.sql.Sql.insert;
 
@@ -35,9 +38,13 @@ import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
  *
  * <p>Each call writes keys no earlier call used ({@link #nextKeys()}), so no database work runs between
  * two calls; the table is emptied once per iteration, after checking that it holds every row of every
- * call. Within an iteration the table grows (its keys ascend, so each call appends to the end of the
- * primary key's index).
+ * call. Within an iteration the table grows, so iterations are short (200 ms): on H2 the rows live in the
+ * benchmark's own heap, and with 1 s iterations the collector's copying of up to half a million retained
+ * rows took about a tenth of a fast peer's time, more than a slow peer's, who writes fewer rows per
+ * iteration. 25 warm-up iterations make 5 s of warm-up, at least 25 calls even of the slowest peer.
  */
+@Warmup(iterations = 25, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 10, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 public class InsertBenchmark extends Workload {
 
     static final int ROWS = 10_000;

@@ -31,9 +31,10 @@ final class JmhResults {
      *                   {@link LoadAverageProfiler}); empty when the profiler was not on
      * @param runs       how many timed runs measured it; the samples are the last run's
      * @param jvmArgs    the JVM flags of its forks
+     * @param iteration  the length of a measured iteration, as JMH writes it ({@code "1 s"})
      */
     record Measurement(String benchmark, String database, int threads, String unit, double[] samples,
-                       double allocation, double[] loads, int runs, List<String> jvmArgs) {
+                       double allocation, double[] loads, int runs, List<String> jvmArgs, String iteration) {
 
         /** The workload: the class name without its package and {@code Benchmark} suffix. */
         String workload() {
@@ -90,7 +91,8 @@ final class JmhResults {
                     allocation == null ? Double.NaN : number(allocation.get("score")),
                     load == null ? new double[0] : flatten(load.get("rawData")),
                     1,
-                    strings(result.getOrDefault("jvmArgs", List.of()))));
+                    strings(result.getOrDefault("jvmArgs", List.of())),
+                    (String) result.getOrDefault("measurementTime", "unknown")));
         }
         return measurements;
     }
@@ -113,14 +115,14 @@ final class JmhResults {
                 int runs = earlier == null ? 1 : earlier.runs() + 1;
                 timed.put(key, new Measurement(measurement.benchmark(), measurement.database(),
                         measurement.threads(), measurement.unit(), measurement.samples(), Double.NaN,
-                        measurement.loads(), runs, measurement.jvmArgs()));
+                        measurement.loads(), runs, measurement.jvmArgs(), measurement.iteration()));
             }
         }
         List<Measurement> merged = new ArrayList<>();
         timed.forEach((key, measurement) -> merged.add(new Measurement(measurement.benchmark(),
                 measurement.database(), measurement.threads(), measurement.unit(), measurement.samples(),
                 allocations.getOrDefault(key, Double.NaN), measurement.loads(), measurement.runs(),
-                measurement.jvmArgs())));
+                measurement.jvmArgs(), measurement.iteration())));
         return merged;
     }
 

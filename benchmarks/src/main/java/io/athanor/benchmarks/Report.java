@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -187,15 +188,19 @@ public final class Report {
     static String method(List<Measurement> measurements, double excess) {
         TreeSet<Integer> counts = new TreeSet<>();
         Set<String> flags = new LinkedHashSet<>();
+        Map<String, Set<String>> iterations = new TreeMap<>();
         for (Measurement measurement : measurements) {
             counts.add(measurement.samples().length);
             flags.add(String.join(" ", measurement.jvmArgs()));
+            iterations.computeIfAbsent(measurement.iteration(), time -> new TreeSet<>()).add(measurement.workload());
         }
+        List<String> lengths = new ArrayList<>();
+        iterations.forEach((time, workloads) -> lengths.add(time + " (" + String.join(", ", workloads) + ")"));
         String samples = counts.isEmpty() ? "none"
                 : counts.size() == 1 ? String.valueOf(counts.first()) : counts.first() + " to " + counts.last();
         return String.format(Locale.ROOT, """
-                - A sample is one measured iteration: the mean time per operation over about one second. Samples \
-                per benchmark: %s.
+                - A sample is one measured iteration: the mean time per operation over the iteration, which \
+                lasts %s. Samples per benchmark: %s.
                 - JVM flags of every fork: %s.
                 - Ratios are of mean times, to the fastest raw JDBC method of the same workload, database and \
                 thread count (lower is better), with a 95%% bootstrap interval over the iterations (%,d \
@@ -204,7 +209,7 @@ public final class Report {
                 otherwise "within noise"; with fewer than %d samples on either side, "too few samples".
                 - Load max: the highest 1-minute load average after an iteration; "over" marks runs above the \
                 thread count + %.1f, "rerun" those measured a second time (the table shows the last run).
-                """, samples, flags.isEmpty() ? "unknown" : String.join("; ", flags.stream()
+                """, String.join("; ", lengths), samples, flags.isEmpty() ? "unknown" : String.join("; ", flags.stream()
                 .map(flag -> "`" + flag + "`").toList()), Bootstrap.RESAMPLES, Bootstrap.SEED, MIN_SAMPLES_FOR_VERDICT,
                 excess);
     }

@@ -40,6 +40,7 @@ class ReportTest {
                     "threads" : 1,
                     "forks" : 2,
                     "jvmArgs" : [ "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC" ],
+                    "measurementTime" : "1 s",
                     "params" : { "database" : "postgresql" },
                     "primaryMetric" : {
                         "score" : 2.5,
@@ -119,6 +120,7 @@ class ReportTest {
         assertThat(athanor.loadMax()).isEqualTo(1.25);
         assertThat(athanor.allocation()).isNaN();
         assertThat(athanor.jvmArgs()).isEqualTo(FLAGS);
+        assertThat(athanor.iteration()).isEqualTo("1 s");
         Measurement concurrent = measurements.get(1);
         assertThat(concurrent.group()).isEqualTo("ConcurrentGetByKey/h2/8");
         assertThat(concurrent.loads()).isEmpty();
@@ -130,7 +132,7 @@ class ReportTest {
         Measurement first = measurement("Insert", "jdbc", "h2", 1, 10, 11);
         Measurement rerun = measurement("Insert", "jdbc", "h2", 1, 9, 9.5);
         Measurement gc = new Measurement(first.benchmark(), "h2", 1, "ms/op", new double[] {12}, 4_096, new double[0],
-                1, FLAGS);
+                1, FLAGS, "1 s");
 
         List<Measurement> merged = JmhResults.merge(List.of(first, gc, rerun));
 
@@ -225,7 +227,7 @@ class ReportTest {
     @Test
     void allocationAndLoadColumnsAppearWhenMeasuredAndMarkOverloadedAndRerunBenchmarks() {
         Measurement jdbc = new Measurement("io.athanor.benchmarks.InsertBenchmark.jdbc", "h2", 1, "ms/op",
-                new double[] {10}, 1_234_567, new double[] {1.1, 2.75}, 2, FLAGS);
+                new double[] {10}, 1_234_567, new double[] {1.1, 2.75}, 2, FLAGS, "1 s");
 
         String table = Report.markdown(Report.rows(List.of(jdbc)), 1.5);
 
@@ -244,10 +246,13 @@ class ReportTest {
     }
 
     @Test
-    void theMethodParagraphStatesTheSamplesAndTheFlagsOfTheForks() {
-        String method = Report.method(List.of(measurement("Insert", "jdbc", "h2", 1, new double[30])), 1.5);
+    void theMethodParagraphStatesTheIterationsSamplesAndTheFlagsOfTheForks() {
+        Measurement insert = new Measurement("io.athanor.benchmarks.InsertBenchmark.jdbc", "h2", 1, "ms/op",
+                new double[30], Double.NaN, new double[0], 1, FLAGS, "200 ms");
+        String method = Report.method(List.of(insert, measurement("Fetch", "jdbc", "h2", 1, new double[30]),
+                measurement("Update", "jdbc", "h2", 1, new double[30])), 1.5);
 
-        assertThat(method).contains("Samples per benchmark: 30.")
+        assertThat(method).contains("which lasts 1 s (Fetch, Update); 200 ms (Insert). Samples per benchmark: 30.")
                 .contains("JVM flags of every fork: `-Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseG1GC`.")
                 .contains("thread count + 1.5");
     }
@@ -365,7 +370,7 @@ class ReportTest {
     private static Measurement measurement(String workload, String peer, String database, int threads,
                                            double... samples) {
         return new Measurement("io.athanor.benchmarks." + workload + "Benchmark." + peer, database, threads, "ms/op",
-                samples, Double.NaN, new double[0], 1, FLAGS);
+                samples, Double.NaN, new double[0], 1, FLAGS, "1 s");
     }
 
     /** Ten samples of one value: enough for a verdict, an interval of one point. */
@@ -377,7 +382,7 @@ class ReportTest {
 
     private static Measurement loaded(String peer, int threads, double load) {
         return new Measurement("io.athanor.benchmarks.GetByKeyBenchmark." + peer, "h2", threads, "ms/op",
-                new double[] {1}, Double.NaN, new double[] {0.5, load}, 1, FLAGS);
+                new double[] {1}, Double.NaN, new double[] {0.5, load}, 1, FLAGS, "1 s");
     }
 
     /** Samples around {@code mean} with Gaussian noise of {@code deviation}, from a fixed seed. */
