@@ -21,8 +21,8 @@
 # Environment:
 #   PEERS='jdbc|athanor|hibernate'  which peers to measure: a regexp of benchmark method-name prefixes.
 #         The default is those three for quick and every peer for published. Every peer on both databases
-#         takes about 7 hours on 2 cores; PEERS='jdbc|athanor|hibernate' about 2.5 hours (about 70 minutes
-#         on H2, 80 on PostgreSQL).
+#         takes about 4 hours on 2 cores; PEERS='jdbc|athanor|hibernate' about 2.5 hours (about 70 minutes
+#         on H2, 80 on PostgreSQL), more when benchmarks are rerun.
 #   DATABASES='h2 postgresql'       the databases of a published run (default both).
 #   LOAD_EXCESS=1.5                 a run is overloaded when an iteration's 1-minute load average exceeds
 #                                   its thread count + this (2.5 for one thread on this 2-core machine).
