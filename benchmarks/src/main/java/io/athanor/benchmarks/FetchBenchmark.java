@@ -34,6 +34,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         super(ROWS);
     }
 
+    /** Raw JDBC: one SELECT, an {@link Item} per row, one commit. */
     @Benchmark
     public long jdbc() throws SQLException {
         try (Connection connection = db.dataSource.getConnection();
@@ -51,6 +52,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         return done();
     }
 
+    /** Athanor's session: every row as a tracked object (identity map and snapshot). */
     @Benchmark
     public long athanorSession() {
         try (Session session = db.sessions.openSession()) {

@@ -58,6 +58,7 @@ public class GeneratedKeyInsertBenchmark extends Workload {
     private long keySum;
     private boolean keyMissing;
 
+    /** Fails the iteration unless the table holds exactly the rows whose keys the objects carry; then empties it. */
     @TearDown(Level.Iteration)
     public void check() {
         // Every object must carry the key of its own row: a peer that skipped the write-back would not "win".

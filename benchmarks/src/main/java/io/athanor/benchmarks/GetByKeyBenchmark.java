@@ -31,6 +31,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
         super(GETS);
     }
 
+    /** Raw JDBC: a pooled connection, one prepared SELECT and a commit per get. */
     @Benchmark
     public long jdbc() throws SQLException {
         for (int id = 1; id <= GETS; id++) {
@@ -49,6 +50,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
         return done();
     }
 
+    /** Athanor: {@code session.get} in a new session, committed and closed, per get. */
     @Benchmark
     public long athanorSession() {
         for (long id = 1; id <= GETS; id++) {

@@ -65,6 +65,7 @@ public class InsertBenchmark extends Workload {
         return first;
     }
 
+    /** Fails the iteration unless the table holds every row of every call; then empties it. */
     @TearDown(Level.Iteration)
     public void check() {
         // Every peer must have written every row: a peer that skipped work would not "win".

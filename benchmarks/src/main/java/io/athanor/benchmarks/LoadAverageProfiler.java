@@ -34,15 +34,18 @@ public final class LoadAverageProfiler implements InternalProfiler {
     public LoadAverageProfiler() {
     }
 
+    /** What {@code -lprof} lists for this profiler. */
     @Override
     public String getDescription() {
         return "The 1-minute load average of /proc/loadavg after each iteration";
     }
 
+    /** Nothing: the load average is read after the iteration. */
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
     }
 
+    /** The 1-minute load average now, as the secondary result {@value #LABEL}; nothing without /proc/loadavg. */
     @Override
     public List<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                  IterationResult result) {

@@ -64,6 +64,7 @@ public class UpdateBenchmark extends Workload {
         return ++round;
     }
 
+    /** Fails the iteration unless every call read what the previous one wrote and the last call's rows are there. */
     @TearDown(Level.Iteration)
     public void check() {
         // Every row must hold the last call's quantity, and every call must have read what the one before it

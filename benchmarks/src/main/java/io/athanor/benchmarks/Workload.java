@@ -46,6 +46,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 10, time = 1)
 public abstract class Workload {
 
+    /** The database of the trial: {@code h2} or {@code postgresql} (run.sh sets it with {@code -p database=}). */
     @Param({"h2"})
     public String database;
 
@@ -54,6 +55,7 @@ public abstract class Workload {
     /** The other libraries measured against Athanor; only the one this trial's method names is built. */
     protected Peers peers;
 
+    /** Opens the trial's pool on fresh tables, writes the seed rows and lets the database settle. */
     @Setup(Level.Trial)
     public void open() {
         db = new Database(database, poolSize());
@@ -102,6 +104,7 @@ public abstract class Workload {
         return sum;
     }
 
+    /** Releases the peer, then the pool. */
     @TearDown(Level.Trial)
     public void close() {
         // A peer may hold the pool's connections or statements: release it before the pool closes.
