@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -129,6 +130,8 @@ public final class Report {
         System.out.print(method(measurements, excess));
         System.out.println();
         System.out.print(markdown(rows, excess));
+        System.out.println();
+        System.out.print(winners(measurements));
         if (options.containsKey("--svg-dir")) {
             Path dir = Files.createDirectories(Path.of(options.get("--svg-dir")));
             for (String database : databases(measurements)) {
@@ -160,6 +163,39 @@ public final class Report {
                     medianRatio, jdbcVerdict, vsHibernate, hibernateVerdict));
         }
         return rows;
+    }
+
+    /**
+     * One line per workload, database and thread count naming the fastest benchmark, and the others whose
+     * interval against it contains 1.0: a winner is named alone only where it is separated from every
+     * other. Groups with fewer than {@link #MIN_SAMPLES_FOR_VERDICT} samples on a side name none.
+     */
+    static String winners(List<Measurement> measurements) {
+        Map<String, List<Measurement>> groups = new LinkedHashMap<>();
+        for (Measurement measurement : sorted(measurements)) {
+            groups.computeIfAbsent(measurement.group(), group -> new ArrayList<>()).add(measurement);
+        }
+        StringBuilder lines = new StringBuilder();
+        for (List<Measurement> group : groups.values()) {
+            Measurement first = group.get(0);
+            Measurement fastest = group.stream()
+                    .min(Comparator.comparingDouble(measurement -> Bootstrap.mean(measurement.samples()))).orElseThrow();
+            String where = String.format(Locale.ROOT, "- %s on %s, %d %s: ", first.workload(), first.database(),
+                    first.threads(), first.threads() == 1 ? "thread" : "threads");
+            if (group.stream().anyMatch(measurement -> measurement.samples().length < MIN_SAMPLES_FOR_VERDICT)) {
+                lines.append(where).append("too few samples to name the fastest\n");
+                continue;
+            }
+            List<String> tied = new ArrayList<>();
+            for (Measurement other : group) {
+                if (other != fastest && !Bootstrap.ratioOfMeans(other.samples(), fastest.samples()).above1()) {
+                    tied.add(other.peer());
+                }
+            }
+            lines.append(where).append("fastest ").append(fastest.peer()).append(tied.isEmpty()
+                    ? ", separated from every other\n" : "; within noise of it: " + String.join(", ", tied) + "\n");
+        }
+        return lines.toString();
     }
 
     /** The measurement with the lowest mean among methods starting with {@code prefix}, by group. */

@@ -175,6 +175,35 @@ class ReportTest {
     }
 
     @Test
+    void aFastestBenchmarkSeparatedFromEveryOtherIsNamedAlone() {
+        String winners = Report.winners(List.of(
+                measurement("Insert", "jdbc", "h2", 1, constant(10)),
+                measurement("Insert", "athanorSession", "h2", 1, constant(9)),
+                measurement("Insert", "hibernate", "h2", 1, constant(20))));
+
+        assertThat(winners).isEqualTo("- Insert on h2, 1 thread: fastest athanorSession, separated from every other\n");
+    }
+
+    @Test
+    void benchmarksWithinNoiseOfTheFastestAreNamedWithIt() {
+        String winners = Report.winners(List.of(
+                measurement("Insert", "jdbc", "h2", 8, 10, 12, 11, 13, 9, 12, 10, 12, 11, 13, 9, 12),
+                measurement("Insert", "athanorSession", "h2", 8, 11, 9, 12, 10, 11, 10, 11, 9, 12, 10, 11, 10),
+                measurement("Insert", "hibernate", "h2", 8, constant(20))));
+
+        assertThat(winners).isEqualTo("- Insert on h2, 8 threads: fastest athanorSession; within noise of it: jdbc\n");
+    }
+
+    @Test
+    void noFastestIsNamedWithTooFewSamples() {
+        String winners = Report.winners(List.of(
+                measurement("Insert", "jdbc", "h2", 1, constant(10)),
+                measurement("Insert", "athanorSession", "h2", 1, 9, 9, 9)));
+
+        assertThat(winners).isEqualTo("- Insert on h2, 1 thread: too few samples to name the fastest\n");
+    }
+
+    @Test
     void theBaselineIsTheFastestOfTheHandWrittenJdbcVariants() {
         List<Report.Row> rows = Report.rows(List.of(
                 measurement("ParentChild", "jdbcTwoQueries", "h2", 1, 4, 4),
