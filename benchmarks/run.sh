@@ -7,12 +7,12 @@
 #
 #   benchmarks/run.sh quick       a developer's check, under 10 minutes: H2 only; raw JDBC, Athanor and
 #                                 Hibernate; 1 fork x 3 warm-up and 5 measured iterations (too few
-#                                 samples for verdicts: the table says so); W3 under concurrency at 1 and
-#                                 8 threads.
+#                                 samples for verdicts: the table says so; W1 and W1b 40 warm-up and 5
+#                                 measured iterations of 200 ms); W3 under concurrency at 8 threads.
 #   benchmarks/run.sh published   the measurement to publish, on an otherwise idle machine: H2, then
 #                                 PostgreSQL (127.0.0.1:5432, user postgres, database test) as separate
 #                                 JMH runs; 3 forks x 10 warm-up x 10 measured 1 s iterations = 30 samples
-#                                 per benchmark (W1 and W1b: 25 warm-up and 10 measured iterations of
+#                                 per benchmark (W1 and W1b: 50 warm-up and 10 measured iterations of
 #                                 200 ms); W3 under concurrency at 1, 2, 8 and 32 threads; one
 #                                 allocation pass (-prof gc, 1 fork x 5 iterations); every benchmark whose
 #                                 load average went over its threshold measured once more.
@@ -27,6 +27,8 @@
 #   LOAD_EXCESS=1.5                 a run is overloaded when an iteration's 1-minute load average exceeds
 #                                   its thread count + this (2.5 for one thread on this 2-core machine).
 #   OVERWRITE=1                     replace an existing results directory of the same day and tier.
+#   IDLE_WAIT=300                   seconds to wait before each JMH run for the load average to fall below
+#                                   1.0 (default 300 for published, 60 for quick).
 #   BUILD=0                         use benchmarks/target/benchmarks.jar as it is.
 #   SMOKE=1                         checks the script, not the code: a published run with 1 fork x 2
 #                                   iterations (the table then says "too few samples" throughout).
@@ -35,7 +37,9 @@ set -euo pipefail
 jar="benchmarks/target/benchmarks.jar"
 results="benchmarks/results"
 profiler="io.athanor.benchmarks.LoadAverageProfiler"
-single_threaded='InsertBenchmark|GeneratedKeyInsertBenchmark|FetchBenchmark|GetByKeyBenchmark|UpdateBenchmark|ParentChildBenchmark'
+writes='InsertBenchmark|GeneratedKeyInsertBenchmark'
+reads_and_updates='FetchBenchmark|GetByKeyBenchmark|UpdateBenchmark|ParentChildBenchmark'
+single_threaded="$writes|$reads_and_updates"
 concurrent='ConcurrentGetByKeyBenchmark'
 all_peers='jdbc|athanor|hibernate|jooq|jdbi|mybatis|springDataJdbc'
 # Before each JMH run, wait (at most idle_wait seconds) for the 1-minute load average to fall below
@@ -90,14 +94,15 @@ build() {
 
 quick() {
   local out="$1" peers="${PEERS:-jdbc|athanor|hibernate}"
+  # A developer's machine is rarely idle: wait a minute at most before each run.
+  IDLE_WAIT="${IDLE_WAIT:-60}"
   echo "$peers" > "$out/peers"
   echo "h2" > "$out/databases"
-  local short=(-f 1 -wi 3 -i 5)
-  jmh "$out" h2 "$(pattern "$single_threaded" "$peers")" 1 -p database=h2 "${short[@]}"
-  local threads
-  for threads in 1 8; do
-    jmh "$out" "h2-threads-$threads" "$(pattern "$concurrent" "$peers")" "$threads" -p database=h2 "${short[@]}"
-  done
+  # 3 s of warm-up for the 1 s workloads; 8 s for W1 and W1b's 200 ms iterations, which take some 20
+  # calls to reach full speed.
+  jmh "$out" h2 "$(pattern "$reads_and_updates" "$peers")" 1 -p database=h2 -f 1 -wi 3 -i 5
+  jmh "$out" h2-writes "$(pattern "$writes" "$peers")" 1 -p database=h2 -f 1 -wi 40 -i 5
+  jmh "$out" h2-threads-8 "$(pattern "$concurrent" "$peers")" 8 -p database=h2 -f 1 -wi 3 -i 5
 }
 
 published() {
@@ -105,7 +110,7 @@ published() {
   echo "$peers" > "$out/peers"
   echo "$databases" > "$out/databases"
   # Iteration counts and times come from the benchmarks' annotations (10 + 10 iterations of 1 s; W1 and
-  # W1b 25 + 10 of 200 ms): only the forks are given here.
+  # W1b 50 + 10 of 200 ms): only the forks are given here.
   local long=(-f 3) allocation=(-f 1 -i 5)
   if [[ "${SMOKE:-0}" == 1 ]]; then
     long=(-f 1 -wi 1 -i 2)

@@ -45,7 +45,7 @@ import static org.jooq.impl.DSL.row;
  * between two calls. Iterations are short (200 ms) so that the table stays small, as in
  * {@link InsertBenchmark}.
  */
-@Warmup(iterations = 25, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 50, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 10, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 public class GeneratedKeyInsertBenchmark extends Workload {
 

@@ -41,9 +41,10 @@ import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
  * call. Within an iteration the table grows, so iterations are short (200 ms): on H2 the rows live in the
  * benchmark's own heap, and with 1 s iterations the collector's copying of up to half a million retained
  * rows took about a tenth of a fast peer's time, more than a slow peer's, who writes fewer rows per
- * iteration. 25 warm-up iterations make 5 s of warm-up, at least 25 calls even of the slowest peer.
+ * iteration. 50 warm-up iterations make the same 10 s of warm-up as the other workloads: on a 2-core
+ * machine H2 and the peers take some 20 calls of 10,000 rows to reach full speed.
  */
-@Warmup(iterations = 25, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 50, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 10, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 public class InsertBenchmark extends Workload {
 
