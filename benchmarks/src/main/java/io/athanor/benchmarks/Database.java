@@ -18,10 +18,13 @@ import java.sql.Statement;
  * <ul>
  *   <li>H2 runs with {@code OPTIMIZE_REUSE_RESULTS=FALSE}. H2 otherwise hands a repeated query the result
  *       it computed last time when no table changed, so a read workload's baseline barely read the
- *       database and every ratio to it was inflated.</li>
+ *       database and every ratio to it was inflated. The setting also makes H2 evaluate an uncorrelated
+ *       {@code IN (SELECT …)} again for every row it filters, which slows Hibernate's subselect fetching on
+ *       H2 (see benchmarks/README.md).</li>
  *   <li>No fetch size: Athanor's engine is built with {@code fetchSize(0)} (the driver's default) and no
- *       peer sets one, so PostgreSQL's driver reads every result in one go for all of them. Athanor's
- *       default of 1,000 rows would make it alone use a cursor, 10 round trips for W2's 10,000 rows.</li>
+ *       peer sets one, so PostgreSQL's driver reads every result in one go for all of them. (Athanor's
+ *       engine once defaulted to 1,000 rows, which made it alone read W2's 10,000 rows in 10 round trips;
+ *       the setting is explicit so that no default can do that again.)</li>
  *   <li>On PostgreSQL, autovacuum is off for the benchmark tables: {@link #settle()} vacuums them
  *       outside the measurement instead, so that no vacuum of one trial's rows runs during another's.</li>
  *   <li>The sequence behind Hibernate's generated keys hands out 1,000 keys per {@code nextval}, the
