@@ -131,6 +131,8 @@ public final class Report {
         System.out.println();
         System.out.print(markdown(rows, excess));
         System.out.println();
+        System.out.println("Fastest of each workload, named alone only where separated from every other:");
+        System.out.println();
         System.out.print(winners(measurements));
         if (options.containsKey("--svg-dir")) {
             Path dir = Files.createDirectories(Path.of(options.get("--svg-dir")));
