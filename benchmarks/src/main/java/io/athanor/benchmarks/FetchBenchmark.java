@@ -22,7 +22,10 @@ import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_NAME;
 import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
 import static io.athanor.orm.sql.Sql.select;
 
-/** W2: fetch 10,000 rows as objects (tracked by the session for Athanor). */
+/**
+ * W2: fetch 10,000 rows as objects (tracked by the session for Athanor). One operation: one transaction
+ * that reads every row of {@code bench_item} into an object per row.
+ */
 public class FetchBenchmark extends ItemChecksumWorkload {
 
     static final int ROWS = 10_000;
@@ -31,6 +34,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         super(ROWS);
     }
 
+    /** Raw JDBC: one SELECT, an {@link Item} per row, one commit. */
     @Benchmark
     public long jdbc() throws SQLException {
         try (Connection connection = db.dataSource.getConnection();
@@ -45,9 +49,10 @@ public class FetchBenchmark extends ItemChecksumWorkload {
                 checksum += item.getQuantity();
             }
         }
-        return checksum;
+        return done();
     }
 
+    /** Athanor's session: every row as a tracked object (identity map and snapshot). */
     @Benchmark
     public long athanorSession() {
         try (Session session = db.sessions.openSession()) {
@@ -56,7 +61,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
             }
             session.commit();
         }
-        return checksum;
+        return done();
     }
 
     /** Athanor's {@code readOnly()} query: plain objects, no identity map and no snapshots. */
@@ -68,7 +73,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
             }
             session.commit();
         }
-        return checksum;
+        return done();
     }
 
     // Other libraries. Each reads every row into an object in one transaction that it commits.
@@ -81,7 +86,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (HItem item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** Hibernate with the query marked read-only: still managed entities, but no snapshot for dirty checking. */
@@ -92,7 +97,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (HItem item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** Hibernate's {@code StatelessSession}: detached objects, no persistence context at all. */
@@ -103,7 +108,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (HItem item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** jOOQ: a typed SELECT mapped into {@link Item} with {@code Records.mapping(Item::new)}. */
@@ -116,7 +121,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (Item item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** JDBI: a query mapped to {@link Item} by the registered {@code RowMapper}. */
@@ -127,7 +132,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (Item item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** MyBatis: a mapper {@code select} whose result map builds {@link Item} through its constructor. */
@@ -142,7 +147,7 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (Item item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** Spring Data JDBC: the repository's {@code findAll}. */
@@ -153,6 +158,6 @@ public class FetchBenchmark extends ItemChecksumWorkload {
         for (SdjItem item : items) {
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 }

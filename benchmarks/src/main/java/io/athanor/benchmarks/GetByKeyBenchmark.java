@@ -18,7 +18,11 @@ import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_ID;
 import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_NAME;
 import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
 
-/** W3: get 1,000 different rows by primary key, each in a new session (a new transaction for JDBC). */
+/**
+ * W3: get 1,000 different rows by primary key, each in a new session (a new transaction for JDBC). One
+ * operation: the 1,000 gets, keys 1 to 1,000 in order. {@link ConcurrentGetByKeyBenchmark} measures one
+ * get per operation from several threads.
+ */
 public class GetByKeyBenchmark extends ItemChecksumWorkload {
 
     static final int GETS = 1_000;
@@ -27,6 +31,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
         super(GETS);
     }
 
+    /** Raw JDBC: a pooled connection, one prepared SELECT and a commit per get. */
     @Benchmark
     public long jdbc() throws SQLException {
         for (int id = 1; id <= GETS; id++) {
@@ -42,9 +47,10 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
                 connection.commit();
             }
         }
-        return checksum;
+        return done();
     }
 
+    /** Athanor: {@code session.get} in a new session, committed and closed, per get. */
     @Benchmark
     public long athanorSession() {
         for (long id = 1; id <= GETS; id++) {
@@ -53,7 +59,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
                 session.commit();
             }
         }
-        return checksum;
+        return done();
     }
 
     // Other libraries. Each get runs in its own session or handle and its own committed transaction.
@@ -66,7 +72,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
             long key = id;
             checksum += sessions.fromTransaction(session -> session.find(HItem.class, key)).getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** jOOQ: a typed {@code SELECT … WHERE id = ?} and {@code fetchOne}, in a transaction per get. */
@@ -82,7 +88,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
                     .fetchOne(Records.mapping(Item::new)));
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** JDBI: {@code inTransaction} per get, a bound query mapped by the registered {@code RowMapper}. */
@@ -98,7 +104,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
                             .one());
             checksum += item.getQuantity();
         }
-        return checksum;
+        return done();
     }
 
     /** MyBatis: a new {@code SqlSession} per get and the mapper's {@code findById}. */
@@ -112,7 +118,7 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
                 session.commit(true);
             }
         }
-        return checksum;
+        return done();
     }
 
     /** Spring Data JDBC: the repository's {@code findById}, in a {@code TransactionTemplate} transaction per get. */
@@ -123,6 +129,6 @@ public class GetByKeyBenchmark extends ItemChecksumWorkload {
             long key = id;
             checksum += spring.transactions.execute(status -> spring.items.findById(key)).orElseThrow().getQuantity();
         }
-        return checksum;
+        return done();
     }
 }

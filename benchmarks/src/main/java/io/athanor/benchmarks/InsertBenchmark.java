@@ -13,8 +13,9 @@ import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static io.athanor.orm.sql.Sql.insert;
 
@@ -30,36 +32,61 @@ import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_ID;
 import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_NAME;
 import static io.athanor.benchmarks.peers.jooq.Tables.ITEM_QUANTITY;
 
-/** W1: insert 10,000 rows with assigned keys in one transaction. */
+/**
+ * W1: insert 10,000 rows with assigned keys in one transaction. One operation: one transaction writing
+ * 10,000 new rows into {@code bench_item}.
+ *
+ * <p>Each call writes keys no earlier call used ({@link #nextKeys()}), so no database work runs between
+ * two calls; the table is emptied once per iteration, after checking that it holds every row of every
+ * call. Within an iteration the table grows, so iterations are short (200 ms): on H2 the rows live in the
+ * benchmark's own heap, and with 1 s iterations the collector's copying of up to half a million retained
+ * rows took about a tenth of a fast peer's time, more than a slow peer's, who writes fewer rows per
+ * iteration. 50 warm-up iterations make the same 10 s of warm-up as the other workloads: on a 2-core
+ * machine H2 and the peers take some 20 calls of 10,000 rows to reach full speed.
+ */
+@Warmup(iterations = 50, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 10, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 public class InsertBenchmark extends Workload {
 
     static final int ROWS = 10_000;
 
-    private long inserted;
+    /** The key before the first of the next call's rows. */
+    private long offset;
+    private long calls;
 
-    @Setup(Level.Invocation)
-    public void empty() {
-        db.execute("delete from bench_item");
+    /**
+     * Reserves the keys of one call.
+     *
+     * @return the key before the call's first row: its rows are {@code offset + 1 .. offset + ROWS}
+     */
+    private long nextKeys() {
+        long first = offset;
+        offset += ROWS;
+        calls++;
+        return first;
     }
 
-    @TearDown(Level.Invocation)
+    /** Fails the iteration unless the table holds every row of every call; then empties it. */
+    @TearDown(Level.Iteration)
     public void check() {
         // Every peer must have written every row: a peer that skipped work would not "win".
         long rows = db.count("select count(*) from bench_item where quantity >= 0");
-        if (rows != ROWS) {
-            throw new IllegalStateException("expected " + ROWS + " rows, found " + rows);
+        if (rows != calls * ROWS) {
+            throw new IllegalStateException("expected " + calls * ROWS + " rows after " + calls + " calls, found " + rows);
         }
-        inserted += rows;
+        db.empty("bench_item");
+        calls = 0;
     }
 
     /** Raw JDBC, the fastest honest way: one prepared statement, addBatch/executeBatch in chunks. */
     @Benchmark
     public void jdbc() throws SQLException {
+        long offset = nextKeys();
         try (Connection connection = db.dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO bench_item (id, name, quantity) VALUES (?, ?, ?)")) {
             for (int i = 0; i < ROWS; i++) {
-                insert.setLong(1, i + 1);
+                insert.setLong(1, offset + i + 1);
                 insert.setString(2, "item " + i);
                 insert.setInt(3, i % 100);
                 insert.addBatch();
@@ -78,9 +105,10 @@ public class InsertBenchmark extends Workload {
      */
     @Benchmark
     public void athanorBulk() {
+        long offset = nextKeys();
         List<Map<String, Object>> rows = new ArrayList<>(ROWS);
         for (int i = 0; i < ROWS; i++) {
-            rows.add(Map.of("id", (long) i + 1, "name", "item " + i, "quantity", i % 100));
+            rows.add(Map.of("id", offset + i + 1, "name", "item " + i, "quantity", i % 100));
         }
         try (Session session = db.sessions.openSession()) {
             session.execute(insert(Item.class), rows);
@@ -91,9 +119,10 @@ public class InsertBenchmark extends Workload {
     /** Athanor's unit of work: addAll, then commit flushes one batched INSERT. */
     @Benchmark
     public void athanorSession() {
+        long offset = nextKeys();
         List<Item> items = new ArrayList<>(ROWS);
         for (int i = 0; i < ROWS; i++) {
-            items.add(new Item(i + 1, "item " + i, i % 100));
+            items.add(new Item(offset + i + 1, "item " + i, i % 100));
         }
         try (Session session = db.sessions.openSession()) {
             session.addAll(items);
@@ -110,9 +139,10 @@ public class InsertBenchmark extends Workload {
      */
     @Benchmark
     public void hibernate() {
+        long offset = nextKeys();
         peers.hibernate().inTransaction(session -> {
             for (int i = 0; i < ROWS; i++) {
-                session.persist(new HItem(i + 1, "item " + i, i % 100));
+                session.persist(new HItem(offset + i + 1, "item " + i, i % 100));
                 if ((i + 1) % HibernatePeer.BATCH_SIZE == 0) {
                     session.flush();
                     session.clear();
@@ -124,10 +154,11 @@ public class InsertBenchmark extends Workload {
     /** Hibernate's {@code StatelessSession}: no persistence context, {@code insertMultiple} batches each chunk. */
     @Benchmark
     public void hibernateStateless() {
+        long offset = nextKeys();
         peers.hibernate().inStatelessTransaction(session -> {
             List<HItem> chunk = new ArrayList<>(HibernatePeer.BATCH_SIZE);
             for (int i = 0; i < ROWS; i++) {
-                chunk.add(new HItem(i + 1, "item " + i, i % 100));
+                chunk.add(new HItem(offset + i + 1, "item " + i, i % 100));
                 if (chunk.size() == HibernatePeer.BATCH_SIZE || i == ROWS - 1) {
                     session.insertMultiple(chunk);
                     chunk.clear();
@@ -139,6 +170,7 @@ public class InsertBenchmark extends Workload {
     /** jOOQ's batch with bind values: one INSERT rendered once, bound per row, executed as a JDBC batch. */
     @Benchmark
     public void jooq() {
+        long offset = nextKeys();
         peers.jooq().transaction(configuration -> {
             DSLContext dsl = configuration.dsl();
             BatchBindStep batch = null;
@@ -147,7 +179,7 @@ public class InsertBenchmark extends Workload {
                     batch = dsl.batch(dsl.insertInto(ITEM, ITEM_ID, ITEM_NAME, ITEM_QUANTITY)
                             .values((Long) null, null, null));
                 }
-                batch.bind((long) i + 1, "item " + i, i % 100);
+                batch.bind(offset + i + 1, "item " + i, i % 100);
                 if ((i + 1) % 1000 == 0 || i == ROWS - 1) {
                     batch.execute();
                     batch = null;
@@ -159,13 +191,14 @@ public class InsertBenchmark extends Workload {
     /** JDBI's {@code PreparedBatch}: named parameters bound per row, executed as a JDBC batch. */
     @Benchmark
     public void jdbi() {
+        long offset = nextKeys();
         peers.jdbi().useTransaction(handle -> {
             PreparedBatch batch = null;
             for (int i = 0; i < ROWS; i++) {
                 if (batch == null) {
                     batch = handle.prepareBatch("INSERT INTO bench_item (id, name, quantity) VALUES (:id, :name, :quantity)");
                 }
-                batch.bind("id", (long) i + 1).bind("name", "item " + i).bind("quantity", i % 100).add();
+                batch.bind("id", offset + i + 1).bind("name", "item " + i).bind("quantity", i % 100).add();
                 if ((i + 1) % 1000 == 0 || i == ROWS - 1) {
                     batch.execute();
                     batch = null;
@@ -177,10 +210,11 @@ public class InsertBenchmark extends Workload {
     /** MyBatis's BATCH executor: the mapper's insert queues each row, {@code flushStatements} executes them. */
     @Benchmark
     public void mybatis() {
+        long offset = nextKeys();
         try (SqlSession session = peers.mybatis().openSession(ExecutorType.BATCH)) {
             ItemMapper mapper = session.getMapper(ItemMapper.class);
             for (int i = 0; i < ROWS; i++) {
-                mapper.insert(new Item(i + 1, "item " + i, i % 100));
+                mapper.insert(new Item(offset + i + 1, "item " + i, i % 100));
                 if ((i + 1) % 1000 == 0) {
                     session.flushStatements();
                 }
@@ -192,9 +226,10 @@ public class InsertBenchmark extends Workload {
     /** Spring Data JDBC's {@code saveAll} of new aggregates, which it writes as one batched INSERT. */
     @Benchmark
     public void springDataJdbc() {
+        long offset = nextKeys();
         List<SdjItem> items = new ArrayList<>(ROWS);
         for (int i = 0; i < ROWS; i++) {
-            items.add(SdjItem.create(i + 1, "item " + i, i % 100));
+            items.add(SdjItem.create(offset + i + 1, "item " + i, i % 100));
         }
         var spring = peers.springDataJdbc();
         spring.transactions.executeWithoutResult(status -> spring.items.saveAll(items));

@@ -18,7 +18,6 @@ import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.sql.Array;
@@ -46,9 +45,17 @@ import static io.athanor.orm.sql.Sql.select;
 import static org.jooq.impl.DSL.multiset;
 
 /**
- * W5: load 100 parents and their 10 children each, as objects linked both ways. Athanor loads the
- * collection lazily (N+1 queries), with a second {@code IN} query (selectin) or in one LEFT JOIN
- * (joined); raw JDBC does the same by hand with two queries or one join.
+ * W5: load 100 parents and their 10 children each, as objects linked both ways. One operation: one
+ * transaction that loads every parent with its children and walks the graph.
+ *
+ * <p>Each peer is measured with every loading strategy it offers for a one-to-many collection. Athanor's
+ * {@code Load} options: lazy (the default, N+1 queries), selectin (a second {@code IN} query), joined (one
+ * LEFT JOIN) and joinedInner (one INNER JOIN; every parent here has children, so it loads the same graph);
+ * {@code Load.raise} and {@code Load.noload} load nothing and are left out. Hibernate: lazy (N+1), left and
+ * inner join fetch, batch fetch and subselect fetch. Raw JDBC does it by hand with two queries or one join.
+ *
+ * <p>Every call adds up the quantities of the children it reached and counts them; once per iteration,
+ * outside the measurement, the sums must be the number of calls times those of the seeded graph.
  */
 public class ParentChildBenchmark extends Workload {
 
@@ -58,6 +65,7 @@ public class ParentChildBenchmark extends Workload {
     private long expectedChecksum;
     private long checksum;
     private long children;
+    private long calls;
 
     @Override
     protected void seed() {
@@ -74,19 +82,27 @@ public class ParentChildBenchmark extends Workload {
         db.sessions.useTransaction(session -> session.addAll(parents));
     }
 
-    @Setup(Level.Invocation)
-    public void reset() {
-        checksum = 0;
-        children = 0;
+    /**
+     * Counts one call of a benchmark method.
+     *
+     * @return the running checksum, for the method to return to JMH
+     */
+    private long done() {
+        calls++;
+        return checksum;
     }
 
-    @TearDown(Level.Invocation)
+    /** Fails the iteration unless every call built every child under its parent. */
+    @TearDown(Level.Iteration)
     public void check() {
-        // Every peer must have built every child under its parent.
-        if (checksum != expectedChecksum || children != (long) PARENTS * CHILDREN_PER_PARENT) {
-            throw new IllegalStateException("checksum " + checksum + " over " + children + " children, expected "
-                    + expectedChecksum + " over " + PARENTS * CHILDREN_PER_PARENT);
+        long expectedChildren = calls * PARENTS * CHILDREN_PER_PARENT;
+        if (checksum != calls * expectedChecksum || children != expectedChildren) {
+            throw new IllegalStateException("checksum " + checksum + " over " + children + " children after " + calls
+                    + " calls, expected " + calls * expectedChecksum + " over " + expectedChildren);
         }
+        checksum = 0;
+        children = 0;
+        calls = 0;
     }
 
     /** Adds up what a peer loaded: each parent's children, checking the link back to the parent. */
@@ -130,7 +146,7 @@ public class ParentChildBenchmark extends Workload {
             connection.commit();
             visit(parents);
         }
-        return checksum;
+        return done();
     }
 
     /** Raw JDBC with one LEFT JOIN, ordered so that each parent's rows come together. */
@@ -157,7 +173,7 @@ public class ParentChildBenchmark extends Workload {
             connection.commit();
             visit(parents);
         }
-        return checksum;
+        return done();
     }
 
     /** Athanor's default: each collection loads on first access, one SELECT per parent (N+1). */
@@ -167,7 +183,7 @@ public class ParentChildBenchmark extends Workload {
             visit(session.scalars(select(Parent.class)).all());
             session.commit();
         }
-        return checksum;
+        return done();
     }
 
     /** Athanor with {@code Load.selectin}: the parents, then one IN query for all their children. */
@@ -177,7 +193,7 @@ public class ParentChildBenchmark extends Workload {
             visit(session.scalars(select(Parent.class).options(Load.selectin("children"))).all());
             session.commit();
         }
-        return checksum;
+        return done();
     }
 
     /** Athanor with {@code Load.joined}: parents and children in one LEFT OUTER JOIN. */
@@ -187,7 +203,20 @@ public class ParentChildBenchmark extends Workload {
             visit(session.scalars(select(Parent.class).options(Load.joined("children"))).all());
             session.commit();
         }
-        return checksum;
+        return done();
+    }
+
+    /**
+     * Athanor with {@code Load.joinedInner}: parents and children in one INNER JOIN, which leaves out parents
+     * without children (there are none here).
+     */
+    @Benchmark
+    public long athanorJoinedInner() {
+        try (Session session = db.sessions.openSession()) {
+            visit(session.scalars(select(Parent.class).options(Load.joinedInner("children"))).all());
+            session.commit();
+        }
+        return done();
     }
 
     /**
@@ -216,7 +245,7 @@ public class ParentChildBenchmark extends Workload {
         peers.hibernate().inTransaction(session -> visit(
                 session.createSelectionQuery("from HParent", HParent.class).getResultList(),
                 HParent::getChildren, HChild::getParent, HChild::getQuantity));
-        return checksum;
+        return done();
     }
 
     /** Hibernate with a {@code left join fetch} query: parents and children in one SELECT. */
@@ -225,7 +254,19 @@ public class ParentChildBenchmark extends Workload {
         peers.hibernate().inTransaction(session -> visit(
                 session.createSelectionQuery("from HParent p left join fetch p.children", HParent.class).getResultList(),
                 HParent::getChildren, HChild::getParent, HChild::getQuantity));
-        return checksum;
+        return done();
+    }
+
+    /**
+     * Hibernate with an inner {@code join fetch} query: parents and children in one SELECT that, like
+     * Athanor's joinedInner, leaves out parents without children.
+     */
+    @Benchmark
+    public long hibernateInnerJoinFetch() {
+        peers.hibernate().inTransaction(session -> visit(
+                session.createSelectionQuery("from HParent p join fetch p.children", HParent.class).getResultList(),
+                HParent::getChildren, HChild::getParent, HChild::getQuantity));
+        return done();
     }
 
     /**
@@ -240,7 +281,7 @@ public class ParentChildBenchmark extends Workload {
             visit(session.createSelectionQuery("from HParent", HParent.class).getResultList(),
                     HParent::getChildren, HChild::getParent, HChild::getQuantity);
         });
-        return checksum;
+        return done();
     }
 
     /**
@@ -254,7 +295,7 @@ public class ParentChildBenchmark extends Workload {
             visit(session.createSelectionQuery("from HParent", HParent.class).getResultList(),
                     HParent::getChildren, HChild::getParent, HChild::getQuantity);
         });
-        return checksum;
+        return done();
     }
 
     /**
@@ -278,7 +319,7 @@ public class ParentChildBenchmark extends Workload {
                     return parent;
                 }));
         visit(parents);
-        return checksum;
+        return done();
     }
 
     /** jOOQ with two queries, as the JDBC peer: the parents, then their children by {@code parent_id IN (…)}. */
@@ -302,7 +343,7 @@ public class ParentChildBenchmark extends Workload {
             return new ArrayList<>(byId.values());
         });
         visit(parents);
-        return checksum;
+        return done();
     }
 
     /** JDBI's documented one-to-many: a LEFT JOIN folded into parents with {@code reduceRows}. */
@@ -323,7 +364,7 @@ public class ParentChildBenchmark extends Workload {
                 })
                 .toList());
         visit(parents);
-        return checksum;
+        return done();
     }
 
     /** MyBatis: one LEFT JOIN mapped by a nested {@code resultMap} with a {@code collection} of children. */
@@ -336,7 +377,7 @@ public class ParentChildBenchmark extends Workload {
             session.commit(true);
         }
         visit(parents);
-        return checksum;
+        return done();
     }
 
     /**
@@ -360,6 +401,6 @@ public class ParentChildBenchmark extends Workload {
     private long springDataJdbc(SpringDataJdbcPeer spring) {
         List<SdjParent> parents = spring.transactions.execute(status -> spring.parents.findAll());
         visit(parents, SdjParent::getChildren, SdjChild::getParent, SdjChild::getQuantity);
-        return checksum;
+        return done();
     }
 }

@@ -21,17 +21,32 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What every workload shares: the JMH settings (one fork, never zero; set-up outside the measurement),
- * the database parameter, and one pool opened per trial. JMH's annotations are inherited.
+ * What every workload shares: the JMH settings, the database parameter, and one pool opened per trial.
+ * JMH's annotations are inherited.
+ *
+ * <p>Every fork runs with the same explicit JVM flags, whichever peer it measures: a fixed 2 GiB heap,
+ * touched up front ({@code -XX:+AlwaysPreTouch}, so that no peer pays for first-touch page faults during
+ * its measurement) and the G1 collector named rather than left to the JVM's ergonomics. run.sh passes
+ * the fork and iteration counts on the command line; it never passes {@code -jvmArgs}, which would not
+ * replace these but could add flags for some runs only.
+ *
+ * <p>The published tier runs these iteration counts and times, in 3 forks: 30 samples per benchmark. run.sh
+ * passes counts (-f, -wi, -i) but never times (-w, -r), so that a workload may set its own iteration time:
+ * those whose table grows during an iteration use shorter ones.
+ *
+ * <p>No database work runs between two timed calls: there is no {@code Level.Invocation} fixture.
+ * Workloads that write keep their rows apart with fresh keys per call and clean up once per iteration;
+ * every workload checks once per iteration that the work of all its calls was done.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC"})
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 10, time = 1)
 public abstract class Workload {
 
+    /** The database of the trial: {@code h2} or {@code postgresql} (run.sh sets it with {@code -p database=}). */
     @Param({"h2"})
     public String database;
 
@@ -40,10 +55,12 @@ public abstract class Workload {
     /** The other libraries measured against Athanor; only the one this trial's method names is built. */
     protected Peers peers;
 
+    /** Opens the trial's pool on fresh tables, writes the seed rows and lets the database settle. */
     @Setup(Level.Trial)
     public void open() {
-        db = new Database(database);
+        db = new Database(database, poolSize());
         seed();
+        db.settle();
     }
 
     /**
@@ -56,6 +73,15 @@ public abstract class Workload {
         String benchmark = params.getBenchmark();
         peers = new Peers(db.dataSource, database);
         peers.prepare(benchmark.substring(benchmark.lastIndexOf('.') + 1));
+    }
+
+    /**
+     * The connections of the trial's pool. Two for the single-threaded workloads: one is all a call uses,
+     * and the second keeps a peer that briefly holds two (a set-up query next to an open session) from
+     * waiting on the pool.
+     */
+    protected int poolSize() {
+        return 2;
     }
 
     /** Writes the rows the workload reads; none by default. */
@@ -78,6 +104,7 @@ public abstract class Workload {
         return sum;
     }
 
+    /** Releases the peer, then the pool. */
     @TearDown(Level.Trial)
     public void close() {
         // A peer may hold the pool's connections or statements: release it before the pool closes.

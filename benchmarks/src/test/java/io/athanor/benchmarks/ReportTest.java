@@ -1,5 +1,8 @@
 package io.athanor.benchmarks;
 
+import io.athanor.benchmarks.Bootstrap.Interval;
+import io.athanor.benchmarks.JmhResults.Measurement;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -8,7 +11,6 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -17,198 +19,419 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The results table and charts: each peer's score next to its ratio to raw JDBC from the same run. */
+/**
+ * The results report: JMH's JSON read and merged, ratios to raw JDBC with bootstrap intervals, verdicts
+ * only where the intervals are separated, and charts with error bars.
+ */
 class ReportTest {
 
-    private static final String HEADER = """
-            "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: database"
+    /** A JMH JSON file as {@code -rf json} writes it, cut down to what the report reads: 2 forks × 2 iterations. */
+    private static final String JSON = """
+            [
+                {
+                    "jmhVersion" : "1.37",
+                    "benchmark" : "io.athanor.benchmarks.GetByKeyBenchmark.athanorSession",
+                    "mode" : "avgt",
+                    "threads" : 1,
+                    "forks" : 2,
+                    "jvmArgs" : [ "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC" ],
+                    "measurementTime" : "1 s",
+                    "params" : { "database" : "postgresql" },
+                    "primaryMetric" : {
+                        "score" : 2.5,
+                        "scoreError" : "NaN",
+                        "scoreUnit" : "ms/op",
+                        "rawData" : [ [ 2.0, 3.0 ], [ 2.5, 2.5 ] ]
+                    },
+                    "secondaryMetrics" : {
+                        "loadavg.1min" : { "score" : 1.25, "scoreUnit" : "load", "rawData" : [ [ 1.0, 1.25 ], [ 0.5, 0.75 ] ] }
+                    }
+                },
+                {
+                    "benchmark" : "io.athanor.benchmarks.ConcurrentGetByKeyBenchmark.jdbc",
+                    "threads" : 8,
+                    "jvmArgs" : [ "-Xms2g" ],
+                    "params" : { "database" : "h2" },
+                    "primaryMetric" : { "scoreUnit" : "us/op", "rawData" : [ [ 150.0 ] ] },
+                    "secondaryMetrics" : { }
+                }
+            ]
             """;
 
-    private static final String CSV = HEADER + """
-            "io.athanor.benchmarks.GetByKeyBenchmark.athanorSession","avgt",1,5,3.000000,0.250000,"ms/op",h2
-            "io.athanor.benchmarks.GetByKeyBenchmark.jdbc","avgt",1,5,2.000000,NaN,"ms/op",h2
-            """;
-
-    /** Two databases, two workloads, several JDBC and Hibernate variants, in no particular order. */
-    private static final String PEERS = HEADER + """
-            "io.athanor.benchmarks.ParentChildBenchmark.hibernate","avgt",1,5,6.000000,0.100000,"ms/op",h2
-            "io.athanor.benchmarks.InsertBenchmark.hibernate","avgt",1,5,40.000000,1.000000,"ms/op",postgresql
-            "io.athanor.benchmarks.ParentChildBenchmark.athanorSession","avgt",1,5,3.000000,0.100000,"ms/op",h2
-            "io.athanor.benchmarks.InsertBenchmark.jooq","avgt",1,5,11.000000,0.500000,"ms/op",h2
-            "io.athanor.benchmarks.ParentChildBenchmark.jdbcTwoQueries","avgt",1,5,4.000000,0.100000,"ms/op",h2
-            "io.athanor.benchmarks.InsertBenchmark.athanorSession","avgt",1,5,12.000000,0.500000,"ms/op",h2
-            "io.athanor.benchmarks.ParentChildBenchmark.hibernateFetchJoin","avgt",1,5,5.000000,0.100000,"ms/op",h2
-            "io.athanor.benchmarks.InsertBenchmark.jdbc","avgt",1,5,20.000000,1.000000,"ms/op",postgresql
-            "io.athanor.benchmarks.ParentChildBenchmark.jdbcJoin","avgt",1,5,2.000000,0.100000,"ms/op",h2
-            "io.athanor.benchmarks.InsertBenchmark.jdbc","avgt",1,5,10.000000,0.500000,"ms/op",h2
-            "io.athanor.benchmarks.InsertBenchmark.athanorSession","avgt",1,5,30.000000,1.000000,"ms/op",postgresql
-            """;
+    private static final List<String> FLAGS = List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC");
 
     @Test
-    void eachPeerIsShownWithItsRatioToJdbcOfTheSameWorkloadAndDatabase(@TempDir Path dir) throws IOException {
-        Path csv = Files.writeString(dir.resolve("results.csv"), CSV);
+    void theSameSeedGivesTheSameInterval() {
+        double[] athanor = noisy(2.0, 0.1, 30, 1);
+        double[] jdbc = noisy(1.0, 0.05, 30, 2);
 
-        assertThat(Report.markdown(Report.read(csv))).isEqualTo("""
-                | workload | database | peer | score | error | ratio to JDBC | Athanor ÷ Hibernate |
-                |---|---|---|---|---|---|---|
-                | GetByKey | h2 | jdbc | 2.000 ms/op | n/a | 1.00x |  |
-                | GetByKey | h2 | athanorSession | 3.000 ms/op | ± 0.250 | 1.50x | n/a |
-                """);
+        assertThat(Bootstrap.ratioOfMeans(athanor, jdbc, 2_000, 9)).isEqualTo(Bootstrap.ratioOfMeans(athanor, jdbc, 2_000, 9));
     }
 
     @Test
-    void theBaselineIsTheFastestOfTheHandWrittenJdbcVariants(@TempDir Path dir) throws IOException {
-        List<String> rows = rows(dir, "ParentChild");
+    void theIntervalContainsTheTrueRatioOfNoisySamples() {
+        Interval interval = Bootstrap.ratioOfMeans(noisy(2.0, 0.1, 30, 3), noisy(1.0, 0.05, 30, 4));
 
-        // jdbcJoin (2 ms) beats jdbcTwoQueries (4 ms), so every ParentChild ratio is to 2 ms.
+        assertThat(interval.low()).isLessThan(2.0);
+        assertThat(interval.high()).isGreaterThan(2.0);
+        assertThat(interval.high() - interval.low()).isLessThan(0.15);
+    }
+
+    @Test
+    void samplesWithoutSpreadGiveAnIntervalOfOnePoint() {
+        assertThat(Bootstrap.ratioOfMeans(new double[] {3, 3, 3}, new double[] {2, 2})).isEqualTo(new Interval(1.5, 1.5, 1.5));
+    }
+
+    @Test
+    void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        assertThat(Bootstrap.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+        assertThat(Bootstrap.median(new double[] {5, 1, 3})).isEqualTo(3);
+    }
+
+    @Test
+    void anIntervalWhollyBelowOrAboveOneIsFasterOrSlower() {
+        assertThat(Report.verdict(new Interval(0.8, 0.7, 0.9))).isEqualTo("faster");
+        assertThat(Report.verdict(new Interval(1.2, 1.1, 1.3))).isEqualTo("slower");
+    }
+
+    @Test
+    void anIntervalThatContainsOneIsWithinNoise() {
+        assertThat(Report.verdict(new Interval(0.97, 0.90, 1.05))).isEqualTo("within noise");
+        assertThat(Report.verdict(new Interval(1.03, 0.99, 1.08))).isEqualTo("within noise");
+    }
+
+    @Test
+    void jmhJsonIsReadIntoTheSamplesOfEveryForkAndIteration() {
+        List<Measurement> measurements = JmhResults.parse(JSON);
+
+        Measurement athanor = measurements.get(0);
+        assertThat(athanor.workload()).isEqualTo("GetByKey");
+        assertThat(athanor.peer()).isEqualTo("athanorSession");
+        assertThat(athanor.database()).isEqualTo("postgresql");
+        assertThat(athanor.threads()).isEqualTo(1);
+        assertThat(athanor.unit()).isEqualTo("ms/op");
+        assertThat(athanor.samples()).containsExactly(2.0, 3.0, 2.5, 2.5);
+        assertThat(athanor.loads()).containsExactly(1.0, 1.25, 0.5, 0.75);
+        assertThat(athanor.loadMax()).isEqualTo(1.25);
+        assertThat(athanor.allocation()).isNaN();
+        assertThat(athanor.jvmArgs()).isEqualTo(FLAGS);
+        assertThat(athanor.iteration()).isEqualTo("1 s");
+        Measurement concurrent = measurements.get(1);
+        assertThat(concurrent.group()).isEqualTo("ConcurrentGetByKey/h2/8");
+        assertThat(concurrent.loads()).isEmpty();
+        assertThat(concurrent.loadMax()).isNaN();
+    }
+
+    @Test
+    void aRerunReplacesTheSamplesItRepeatsAndTheAllocationPassAddsBytesPerOperation() {
+        Measurement first = measurement("Insert", "jdbc", "h2", 1, 10, 11);
+        Measurement rerun = measurement("Insert", "jdbc", "h2", 1, 9, 9.5);
+        Measurement gc = new Measurement(first.benchmark(), "h2", 1, "ms/op", new double[] {12}, 4_096, new double[0],
+                1, FLAGS, "1 s");
+
+        List<Measurement> merged = JmhResults.merge(List.of(first, gc, rerun));
+
+        assertThat(merged).hasSize(1);
+        assertThat(merged.get(0).samples()).containsExactly(9, 9.5);
+        assertThat(merged.get(0).runs()).isEqualTo(2);
+        assertThat(merged.get(0).allocation()).isEqualTo(4_096);
+    }
+
+    @Test
+    void aSeparatedRatioIsShownWithItsIntervalMedianAndVerdict() {
+        List<String> rows = rows(List.of(
+                measurement("Insert", "jdbc", "h2", 1, constant(10)),
+                measurement("Insert", "jooq", "h2", 1, constant(15))));
+
         assertThat(rows).containsExactly(
-                "| ParentChild | h2 | jdbcJoin | 2.000 ms/op | ± 0.100 | 1.00x |  |",
-                "| ParentChild | h2 | jdbcTwoQueries | 4.000 ms/op | ± 0.100 | 2.00x |  |",
-                "| ParentChild | h2 | athanorSession | 3.000 ms/op | ± 0.100 | 1.50x | 0.60x |",
-                "| ParentChild | h2 | hibernate | 6.000 ms/op | ± 0.100 | 3.00x |  |",
-                "| ParentChild | h2 | hibernateFetchJoin | 5.000 ms/op | ± 0.100 | 2.50x |  |");
+                "| Insert | h2 | 1 | jdbc | 10.000 ms/op | 10.000 ms/op | 1.00x (baseline) | 1.00x | baseline |  |  |",
+                "| Insert | h2 | 1 | jooq | 15.000 ms/op | 15.000 ms/op | 1.50x [1.50–1.50] | 1.50x | slower |  |  |");
     }
 
     @Test
-    void athanorIsComparedWithTheFastestHibernateOfTheSameWorkloadAndDatabase(@TempDir Path dir)
-            throws IOException {
-        List<String> rows = rows(dir, "Insert");
+    void overlappingSamplesAreNeverCalledFaster() {
+        List<String> rows = rows(List.of(
+                measurement("Insert", "jdbc", "h2", 1, 10, 12, 11, 13, 9, 12, 10, 12, 11, 13, 9, 12),
+                measurement("Insert", "athanorSession", "h2", 1, 11, 9, 12, 10, 11, 10, 11, 9, 12, 10, 11, 10)));
 
-        // H2's Insert has no Hibernate peer; PostgreSQL's does (40 ms against Athanor's 30 ms).
-        assertThat(rows).containsExactly(
-                "| Insert | h2 | jdbc | 10.000 ms/op | ± 0.500 | 1.00x |  |",
-                "| Insert | h2 | athanorSession | 12.000 ms/op | ± 0.500 | 1.20x | n/a |",
-                "| Insert | h2 | jooq | 11.000 ms/op | ± 0.500 | 1.10x |  |",
-                "| Insert | postgresql | jdbc | 20.000 ms/op | ± 1.000 | 1.00x |  |",
-                "| Insert | postgresql | athanorSession | 30.000 ms/op | ± 1.000 | 1.50x | 0.75x |",
-                "| Insert | postgresql | hibernate | 40.000 ms/op | ± 1.000 | 2.00x |  |");
+        String athanor = rows.get(1);
+        assertThat(athanor).contains("| athanorSession |").contains("| within noise |");
+        assertThat(athanor).doesNotContain("faster").doesNotContain("slower");
     }
 
     @Test
-    void rowsAreSortedByDatabaseWorkloadThenJdbcAthanorAndTheRestAlphabetically(@TempDir Path dir)
-            throws IOException {
-        List<String> order = new ArrayList<>();
-        for (String row : rows(dir, "")) {
-            String[] cells = row.split(" \\| ");
-            order.add(cells[1] + " " + cells[0].substring(2) + " " + cells[2]);
-        }
+    void fewerThanTenSamplesOnEitherSideGetNoVerdict() {
+        List<String> rows = rows(List.of(
+                measurement("Insert", "jdbc", "h2", 1, constant(10)),
+                measurement("Insert", "jooq", "h2", 1, 15, 15, 15, 15, 15, 15, 15, 15, 15)));
 
-        assertThat(order).containsExactly(
-                "h2 Insert jdbc",
-                "h2 Insert athanorSession",
-                "h2 Insert jooq",
-                "h2 ParentChild jdbcJoin",
-                "h2 ParentChild jdbcTwoQueries",
-                "h2 ParentChild athanorSession",
-                "h2 ParentChild hibernate",
-                "h2 ParentChild hibernateFetchJoin",
-                "postgresql Insert jdbc",
-                "postgresql Insert athanorSession",
-                "postgresql Insert hibernate");
+        assertThat(rows.get(1)).isEqualTo(
+                "| Insert | h2 | 1 | jooq | 15.000 ms/op | 15.000 ms/op | 1.50x [1.50–1.50] | 1.50x | too few samples |  |  |");
     }
 
     @Test
-    void profilerRowsAndExtraParametersAreIgnored(@TempDir Path dir) throws IOException {
-        Path csv = Files.writeString(dir.resolve("results.csv"), """
-                "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",\
-                "Param: batch","Param: database"
-                "io.athanor.benchmarks.InsertBenchmark.jdbc","avgt",1,5,2.000000,0.100000,"ms/op",100,h2
-                "io.athanor.benchmarks.InsertBenchmark.jdbc:gc.alloc.rate","avgt",1,5,900.000000,NaN,"MB/sec",100,h2
-                """);
+    void aFastestBenchmarkSeparatedFromEveryOtherIsNamedAlone() {
+        String winners = Report.winners(List.of(
+                measurement("Insert", "jdbc", "h2", 1, constant(10)),
+                measurement("Insert", "athanorSession", "h2", 1, constant(9)),
+                measurement("Insert", "hibernate", "h2", 1, constant(20))));
 
-        assertThat(Report.read(csv)).containsExactly(
-                new Report.Score("Insert", "jdbc", "h2", 2.0, 0.1, "ms/op"));
+        assertThat(winners).isEqualTo("- Insert on h2, 1 thread: fastest athanorSession, separated from every other\n");
     }
 
     @Test
-    void theChartHasABarPerScoreOfItsDatabaseAndALineAtOneTimesJdbc(@TempDir Path dir) throws Exception {
-        List<Report.Score> scores = Report.read(Files.writeString(dir.resolve("results.csv"), PEERS));
+    void benchmarksWithinNoiseOfTheFastestAreNamedWithIt() {
+        String winners = Report.winners(List.of(
+                measurement("Insert", "jdbc", "h2", 8, 10, 12, 11, 13, 9, 12, 10, 12, 11, 13, 9, 12),
+                measurement("Insert", "athanorSession", "h2", 8, 11, 9, 12, 10, 11, 10, 11, 9, 12, 10, 11, 10),
+                measurement("Insert", "hibernate", "h2", 8, constant(20))));
 
-        Document svg = parse(Report.svg(scores, "h2"));
-
-        assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
-        assertThat(svg.getElementsByTagName("rect").getLength()).isEqualTo(8);
-        assertThat(elements(svg, "line").stream().filter(line -> line.getAttribute("class").equals("baseline")))
-                .hasSize(1);
-        assertThat(texts(svg, "text")).contains(
-                "Insert", "ParentChild", "1.0x = JDBC",
-                "jdbc 1.00x", "athanorSession 1.20x", "jooq 1.10x",
-                "jdbcJoin 1.00x", "jdbcTwoQueries 2.00x", "athanorSession 1.50x", "hibernate 3.00x",
-                "hibernateFetchJoin 2.50x")
-                .doesNotContain("hibernate 2.00x");
-        assertThat(parse(Report.svg(scores, "postgresql")).getElementsByTagName("rect").getLength()).isEqualTo(3);
+        assertThat(winners).isEqualTo("- Insert on h2, 8 threads: fastest athanorSession; within noise of it: jdbc\n");
     }
 
     @Test
-    void athanorBarsShareAColourJdbcIsGreyAndEachOtherLibraryHasItsOwn(@TempDir Path dir) throws Exception {
-        List<Report.Score> scores = Report.read(Files.writeString(dir.resolve("results.csv"), PEERS));
+    void noFastestIsNamedWithTooFewSamples() {
+        String winners = Report.winners(List.of(
+                measurement("Insert", "jdbc", "h2", 1, constant(10)),
+                measurement("Insert", "athanorSession", "h2", 1, 9, 9, 9)));
+
+        assertThat(winners).isEqualTo("- Insert on h2, 1 thread: too few samples to name the fastest\n");
+    }
+
+    @Test
+    void theBaselineIsTheFastestOfTheHandWrittenJdbcVariants() {
+        List<Report.Row> rows = Report.rows(List.of(
+                measurement("ParentChild", "jdbcTwoQueries", "h2", 1, 4, 4),
+                measurement("ParentChild", "jdbcJoin", "h2", 1, 2, 2),
+                measurement("ParentChild", "athanorJoined", "h2", 1, 3, 3)));
+
+        assertThat(rows).extracting(row -> row.measurement().peer() + " " + row.baseline() + " " + row.vsJdbc().point())
+                .containsExactly("jdbcJoin true 1.0", "jdbcTwoQueries false 2.0", "athanorJoined false 1.5");
+    }
+
+    @Test
+    void athanorIsComparedWithTheFastestHibernateOfTheSameWorkloadDatabaseAndThreadCount() {
+        List<String> rows = rows(List.of(
+                measurement("ParentChild", "jdbcJoin", "h2", 1, constant(2)),
+                measurement("ParentChild", "hibernateLazy", "h2", 1, constant(12)),
+                measurement("ParentChild", "hibernateJoinFetch", "h2", 1, constant(6)),
+                measurement("ParentChild", "athanorJoined", "h2", 1, constant(3)),
+                measurement("ConcurrentGetByKey", "jdbc", "h2", 8, constant(100)),
+                measurement("ConcurrentGetByKey", "athanorSession", "h2", 8, constant(150)),
+                measurement("ConcurrentGetByKey", "hibernate", "h2", 8, constant(300)),
+                measurement("ConcurrentGetByKey", "jdbc", "h2", 1, constant(50))));
+
+        assertThat(rows).contains(
+                "| ParentChild | h2 | 1 | athanorJoined | 3.000 ms/op | 3.000 ms/op | 1.50x [1.50–1.50] | 1.50x | slower "
+                        + "| 0.50x [0.50–0.50] | faster |",
+                "| ConcurrentGetByKey | h2 | 8 | athanorSession | 150.000 ms/op | 150.000 ms/op | 1.50x [1.50–1.50] "
+                        + "| 1.50x | slower | 0.50x [0.50–0.50] | faster |");
+    }
+
+    @Test
+    void rowsAreSortedByDatabaseWorkloadThreadsThenJdbcAthanorAndTheRestAlphabetically() {
+        List<Report.Row> rows = Report.rows(List.of(
+                measurement("Insert", "jooq", "postgresql", 1, 1),
+                measurement("Insert", "hibernate", "h2", 1, 1),
+                measurement("ConcurrentGetByKey", "jdbc", "h2", 8, 1),
+                measurement("Insert", "athanorSession", "h2", 1, 1),
+                measurement("ConcurrentGetByKey", "jdbc", "h2", 2, 1),
+                measurement("Insert", "jdbc", "h2", 1, 1)));
+
+        assertThat(rows).extracting(row -> row.measurement().database() + " " + row.measurement().workload() + " "
+                + row.measurement().threads() + " " + row.measurement().peer()).containsExactly(
+                "h2 ConcurrentGetByKey 2 jdbc",
+                "h2 ConcurrentGetByKey 8 jdbc",
+                "h2 Insert 1 jdbc",
+                "h2 Insert 1 athanorSession",
+                "h2 Insert 1 hibernate",
+                "postgresql Insert 1 jooq");
+    }
+
+    @Test
+    void allocationAndLoadColumnsAppearWhenMeasuredAndMarkOverloadedAndRerunBenchmarks() {
+        Measurement jdbc = new Measurement("io.athanor.benchmarks.InsertBenchmark.jdbc", "h2", 1, "ms/op",
+                new double[] {10}, 1_234_567, new double[] {1.1, 2.75}, 2, FLAGS, "1 s");
+
+        String table = Report.markdown(Report.rows(List.of(jdbc)), 1.5);
+
+        assertThat(table.lines().toList().get(0)).endsWith("| vs Hibernate | allocated B/op | load max |");
+        assertThat(table.lines().toList().get(2)).endsWith("| baseline |  |  | 1,234,567 | 2.75 over rerun |");
+    }
+
+    @Test
+    void benchmarksWhoseLoadWentOverTheirThreadsPlusTheExcessAreOverloaded() {
+        List<Measurement> measurements = List.of(
+                loaded("jdbc", 1, 2.4), loaded("athanorSession", 1, 2.6), loaded("hibernate", 8, 9.4),
+                loaded("jooq", 8, 9.6));
+
+        assertThat(Report.overloaded(measurements, 1.5)).extracting(Measurement::peer)
+                .containsExactly("athanorSession", "jooq");
+    }
+
+    @Test
+    void theMethodParagraphStatesTheIterationsSamplesAndTheFlagsOfTheForks() {
+        Measurement insert = new Measurement("io.athanor.benchmarks.InsertBenchmark.jdbc", "h2", 1, "ms/op",
+                new double[30], Double.NaN, new double[0], 1, FLAGS, "200 ms");
+        String method = Report.method(List.of(insert, measurement("Fetch", "jdbc", "h2", 1, new double[30]),
+                measurement("Update", "jdbc", "h2", 1, new double[30])), 1.5);
+
+        assertThat(method).contains("which lasts 1 s (Fetch, Update); 200 ms (Insert). Samples per benchmark: 30.")
+                .contains("JVM flags of every fork: `-Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseG1GC`.")
+                .contains("thread count + 1.5");
+    }
+
+    @Test
+    void everyBarButTheBaselineHasAnErrorBarOverItsInterval() throws Exception {
+        List<Report.Row> rows = Report.rows(List.of(
+                measurement("Insert", "jdbc", "h2", 1, 10, 11, 9),
+                measurement("Insert", "athanorSession", "h2", 1, 12, 13, 14),
+                measurement("Insert", "hibernate", "h2", 1, 40, 30, 50),
+                measurement("Insert", "jdbc", "postgresql", 1, 10)));
+
+        Document svg = parse(Chart.svg(rows, "h2"));
+
+        assertThat(svg.getElementsByTagName("rect").getLength()).isEqualTo(3);
+        List<Element> errorBars = elements(svg, "line").stream()
+                .filter(line -> line.getAttribute("class").equals("error-bar")).toList();
+        assertThat(errorBars).hasSize(2);
+        assertThat(elements(svg, "line").stream().filter(line -> line.getAttribute("class").equals("error-bar-cap")))
+                .hasSize(4);
+        Interval athanor = rows.get(1).vsJdbc();
+        assertThat(texts(svg, "text")).contains("athanorSession " + Report.interval(athanor), "jdbc 1.00x");
+        // The whisker spans from the interval's low end to its high end: left of the right end.
+        Element whisker = errorBars.get(0);
+        assertThat(Double.parseDouble(whisker.getAttribute("x1"))).isLessThan(Double.parseDouble(whisker.getAttribute("x2")));
+    }
+
+    @Test
+    void workloadsRunAtSeveralThreadCountsAreChartedPerThreadCount() throws Exception {
+        List<Report.Row> rows = Report.rows(List.of(
+                measurement("ConcurrentGetByKey", "jdbc", "h2", 1, 10),
+                measurement("ConcurrentGetByKey", "jdbc", "h2", 8, 40)));
+
+        assertThat(texts(parse(Chart.svg(rows, "h2")), "text"))
+                .contains("ConcurrentGetByKey × 1 thread", "ConcurrentGetByKey × 8 threads");
+    }
+
+    @Test
+    void athanorBarsShareAColourJdbcIsGreyAndEachOtherLibraryHasItsOwn() throws Exception {
+        List<Report.Row> rows = Report.rows(List.of(
+                measurement("ParentChild", "jdbcJoin", "h2", 1, 2),
+                measurement("ParentChild", "athanorJoined", "h2", 1, 3),
+                measurement("ParentChild", "hibernateLazy", "h2", 1, 9),
+                measurement("ParentChild", "hibernateJoinFetch", "h2", 1, 5),
+                measurement("ParentChild", "jooqMultiset", "h2", 1, 4)));
 
         Map<String, String> fills = new LinkedHashMap<>();
-        for (Element rect : elements(parse(Report.svg(scores, "h2")), "rect")) {
+        for (Element rect : elements(parse(Chart.svg(rows, "h2")), "rect")) {
             String title = rect.getElementsByTagName("title").item(0).getTextContent();
-            fills.put(title.substring(0, title.indexOf(':')), rect.getAttribute("fill"));
+            fills.put(title.substring(title.indexOf(", ") + 2, title.indexOf(':')), rect.getAttribute("fill"));
         }
 
-        assertThat(fills).containsEntry("Insert, jdbc", "#8c8c8c")
-                .containsEntry("ParentChild, jdbcJoin", "#8c8c8c")
-                .containsEntry("ParentChild, jdbcTwoQueries", "#8c8c8c")
-                .containsEntry("Insert, athanorSession", "#e66101")
-                .containsEntry("ParentChild, athanorSession", "#e66101");
-        // The variants of one library (hibernate, hibernateFetchJoin) share its colour.
-        assertThat(fills.get("ParentChild, hibernateFetchJoin")).isEqualTo(fills.get("ParentChild, hibernate"));
-        assertThat(List.of(fills.get("ParentChild, hibernate"), fills.get("Insert, jooq"), "#8c8c8c", "#e66101"))
-                .doesNotHaveDuplicates();
+        assertThat(fills).containsEntry("jdbcJoin", "#8c8c8c").containsEntry("athanorJoined", "#e66101");
+        assertThat(fills.get("hibernateJoinFetch")).isEqualTo(fills.get("hibernateLazy"));
+        assertThat(List.of(fills.get("hibernateLazy"), fills.get("jooqMultiset"), "#8c8c8c", "#e66101")).doesNotHaveDuplicates();
     }
 
     @Test
     void textIsEscapedSoTheChartStaysWellFormed() throws Exception {
-        List<Report.Score> scores = List.of(
-                new Report.Score("Insert", "jdbc", "a<b & 'c'", 1.0, 0.1, "ms/op"),
-                new Report.Score("Insert", "athanorSession", "a<b & 'c'", 2.0, 0.1, "ms/op"));
+        List<Report.Row> rows = Report.rows(List.of(measurement("Insert", "jdbc", "a<b & 'c'", 1, 1)));
 
-        Document svg = parse(Report.svg(scores, "a<b & 'c'"));
+        Document svg = parse(Chart.svg(rows, "a<b & 'c'"));
 
         assertThat(texts(svg, "title")).contains("Athanor benchmarks on a<b & 'c': time relative to raw JDBC");
-        assertThat(Report.escape("<a & \"b\" 'c'>")).isEqualTo("&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;");
+        assertThat(Chart.escape("<a & \"b\" 'c'>")).isEqualTo("&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;");
     }
 
     @Test
-    void theCommandLineWritesAChartPerDatabase(@TempDir Path dir) throws Exception {
-        Path csv = Files.writeString(dir.resolve("results.csv"), PEERS);
+    void theCommandLineWritesAChartPerDatabaseFromTheJsonFiles(@TempDir Path dir) throws Exception {
+        Path json = Files.writeString(dir.resolve("results.json"), JSON);
         Path charts = dir.resolve("charts");
 
-        Report.main(new String[] {csv.toString(), "--svg-dir", charts.toString(), "--svg-prefix", "2026-01-02-quick"});
+        Report.main(new String[] {"--svg-dir", charts.toString(), "--svg-prefix", "2026-01-02-quick", json.toString()});
 
         try (var files = Files.list(charts)) {
             assertThat(files.map(file -> file.getFileName().toString()).sorted())
                     .containsExactly("2026-01-02-quick-h2.svg", "2026-01-02-quick-postgresql.svg");
         }
-        assertThat(parse(Files.readString(charts.resolve("2026-01-02-quick-postgresql.svg")))
-                .getElementsByTagName("rect").getLength()).isEqualTo(3);
+    }
+
+    @Test
+    void jsonStringsNumbersLiteralsAndNestingAreParsed() {
+        Object parsed = Json.parse(" {\"a\\\"b\\u0041\": [1, -2.5e1, true, false, null, \"NaN\"], \"c\": {}} ");
+
+        Map<String, Object> expected = new LinkedHashMap<>();
+        List<Object> values = new ArrayList<>(List.of(1.0, -25.0, true, false));
+        values.add(null);
+        values.add("NaN");
+        expected.put("a\"bA", values);
+        expected.put("c", Map.of());
+        assertThat(parsed).isEqualTo(expected);
+    }
+
+    @Test
+    void malformedJsonIsRejectedWithItsOffset() {
+        assertThatThrownBy(() -> Json.parse("[1, 2")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Expected ']' at offset 5 of the JSON");
+    }
+
+    @Test
+    void theLoadAverageIsTheFirstFieldOfProcLoadavg() {
+        assertThat(LoadAverageProfiler.parse("0.52 0.41 0.30 1/210 4242\n")).isEqualTo(0.52);
     }
 
     @Test
     void axisTicksAreOneTwoAndFiveTimesPowersOfTen() {
-        assertThat(plain(Report.tickBelow(1.0))).isEqualTo("0.5");
-        assertThat(plain(Report.tickBelow(0.8))).isEqualTo("0.5");
-        assertThat(plain(Report.tickBelow(3.0))).isEqualTo("2");
-        assertThat(plain(Report.tickAtOrAbove(1.0))).isEqualTo("1");
-        assertThat(plain(Report.tickAtOrAbove(0.3))).isEqualTo("0.5");
-        assertThat(plain(Report.tickAtOrAbove(159.1))).isEqualTo("200");
+        assertThat(plain(Chart.tickBelow(1.0))).isEqualTo("0.5");
+        assertThat(plain(Chart.tickBelow(0.8))).isEqualTo("0.5");
+        assertThat(plain(Chart.tickBelow(3.0))).isEqualTo("2");
+        assertThat(plain(Chart.tickAtOrAbove(1.0))).isEqualTo("1");
+        assertThat(plain(Chart.tickAtOrAbove(0.3))).isEqualTo("0.5");
+        assertThat(plain(Chart.tickAtOrAbove(159.1))).isEqualTo("200");
+    }
+
+    private static Measurement measurement(String workload, String peer, String database, int threads,
+                                           double... samples) {
+        return new Measurement("io.athanor.benchmarks." + workload + "Benchmark." + peer, database, threads, "ms/op",
+                samples, Double.NaN, new double[0], 1, FLAGS, "1 s");
+    }
+
+    /** Ten samples of one value: enough for a verdict, an interval of one point. */
+    private static double[] constant(double value) {
+        double[] samples = new double[10];
+        java.util.Arrays.fill(samples, value);
+        return samples;
+    }
+
+    private static Measurement loaded(String peer, int threads, double load) {
+        return new Measurement("io.athanor.benchmarks.GetByKeyBenchmark." + peer, "h2", threads, "ms/op",
+                new double[] {1}, Double.NaN, new double[] {0.5, load}, 1, FLAGS, "1 s");
+    }
+
+    /** Samples around {@code mean} with Gaussian noise of {@code deviation}, from a fixed seed. */
+    private static double[] noisy(double mean, double deviation, int count, long seed) {
+        Random random = new Random(seed);
+        double[] samples = new double[count];
+        for (int i = 0; i < count; i++) {
+            samples[i] = mean + deviation * random.nextGaussian();
+        }
+        return samples;
+    }
+
+    /** The table rows, without the header. */
+    private static List<String> rows(List<Measurement> measurements) {
+        List<String> lines = Report.markdown(Report.rows(measurements), 1.5).lines().toList();
+        return lines.subList(2, lines.size());
     }
 
     private static String plain(BigDecimal tick) {
         return tick.stripTrailingZeros().toPlainString();
-    }
-
-    /** The table rows (without the header) whose workload starts with {@code workload}. */
-    private static List<String> rows(Path dir, String workload) throws IOException {
-        Path csv = Files.writeString(dir.resolve("results.csv"), PEERS);
-        List<String> lines = Report.markdown(Report.read(csv)).lines().toList();
-        return lines.subList(2, lines.size()).stream().filter(row -> row.startsWith("| " + workload)).toList();
     }
 
     private static Document parse(String xml) throws Exception {
