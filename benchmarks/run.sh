@@ -24,6 +24,10 @@
 #         takes about 4 hours on 2 cores; PEERS='jdbc|athanor|hibernate' about 2.5 hours (about 70 minutes
 #         on H2, 80 on PostgreSQL), more when benchmarks are rerun.
 #   DATABASES='h2 postgresql'       the databases of a published run (default both).
+#   WORKLOADS='FetchBenchmark|GetByKeyBenchmark'
+#                                   which single-threaded workloads (benchmark class names) a published run
+#                                   measures (default all); W3 under concurrency is measured unless
+#                                   CONCURRENT=0.
 #   LOAD_EXCESS=1.5                 a run is overloaded when an iteration's 1-minute load average exceeds
 #                                   its thread count + this (2.5 for one thread on this 2-core machine).
 #   OVERWRITE=1                     replace an existing results directory of the same day and tier.
@@ -116,16 +120,24 @@ published() {
     long=(-f 1 -wi 1 -i 2)
     allocation=(-f 1 -wi 1 -i 1)
   fi
+  local workloads="${WORKLOADS:-$single_threaded}" measured
+  measured="$workloads"
+  if [[ "${CONCURRENT:-1}" != 0 ]]; then
+    measured="$workloads|$concurrent"
+  fi
+  echo "$measured" > "$out/workloads"
   for database in $databases; do
-    jmh "$out" "$database" "$(pattern "$single_threaded" "$peers")" 1 -p "database=$database" "${long[@]}"
+    jmh "$out" "$database" "$(pattern "$workloads" "$peers")" 1 -p "database=$database" "${long[@]}"
     # Allocation per operation: the profiler's own work would be inside the timings, so this pass gives
     # bytes per operation only.
-    jmh "$out" "$database-gc" "$(pattern "$single_threaded|$concurrent" "$peers")" 1 -p "database=$database" \
+    jmh "$out" "$database-gc" "$(pattern "$measured" "$peers")" 1 -p "database=$database" \
       "${allocation[@]}" -prof gc
-    for threads in 1 2 8 32; do
-      jmh "$out" "$database-threads-$threads" "$(pattern "$concurrent" "$peers")" "$threads" \
-        -p "database=$database" "${long[@]}"
-    done
+    if [[ "${CONCURRENT:-1}" != 0 ]]; then
+      for threads in 1 2 8 32; do
+        jmh "$out" "$database-threads-$threads" "$(pattern "$concurrent" "$peers")" "$threads" \
+          -p "database=$database" "${long[@]}"
+      done
+    fi
     rerun_overloaded "$out" "$database" "${long[@]}"
   done
 }
