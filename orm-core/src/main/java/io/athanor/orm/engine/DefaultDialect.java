@@ -219,8 +219,17 @@ public abstract class DefaultDialect implements Dialect {
 
     @Override
     public boolean supports(Capability capability) {
-        return capabilities().contains(capability);
+        // Asked on every connection and flush: the set is built once per dialect, not per question.
+        Set<Capability> known = capabilitySet;
+        if (known == null) {
+            known = capabilities();
+            capabilitySet = known;
+        }
+        return known.contains(capability);
     }
+
+    /** {@link #capabilities()}, kept after the first question; a dialect's features do not change. */
+    private volatile Set<Capability> capabilitySet;
 
     /** The optional features of this database. */
     protected Set<Capability> capabilities() {
