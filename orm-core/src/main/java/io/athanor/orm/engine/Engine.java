@@ -403,9 +403,10 @@ public final class Engine implements AutoCloseable {
      * how to read each, built from the result's metadata the first time the compiled statement runs on this
      * engine and reused after, since a statement with an explicit column list returns the same columns each
      * time. Reading the metadata for every query was a tenth of a get by key. A table altered by DDL that
-     * this engine runs starts the table over ({@link #schemaChanged()}); DDL run elsewhere while the
-     * application runs needs the statements' caches cleared as it does for the driver's own prepared
-     * statements.
+     * this engine runs starts the table over ({@link #schemaChanged()}). DDL run elsewhere (another process,
+     * a migration tool) that changes a column's type while the application runs is not seen until the
+     * engine is created again, as with PostgreSQL's driver, whose cached prepared statements refuse a
+     * changed result type.
      */
     RowShape rowShape(CompiledSql compiled, java.sql.ResultSet rows, Dialect dialect) throws SQLException {
         RowShape shape = rowShapes.get(compiled);
