@@ -479,12 +479,7 @@ public final class Session implements AutoCloseable {
      * the full flush refuses, takes the full path.
      */
     private boolean nothingChanged() {
-        for (InstanceState state : identityMap.all()) {
-            if (!state.mapper.relationships().isEmpty() || !UnitOfWork.unchanged(state)) {
-                return false;
-            }
-        }
-        return true;
+        return identityMap.allMatch(state -> state.mapper.relationships().isEmpty() && UnitOfWork.unchanged(state));
     }
 
     /**
