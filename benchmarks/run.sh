@@ -8,12 +8,14 @@
 #   benchmarks/run.sh quick       a developer's check, under 10 minutes: H2 only; raw JDBC, Athanor and
 #                                 Hibernate; 1 fork x 3 warm-up and 5 measured iterations (too few
 #                                 samples for verdicts: the table says so; W1 and W1b 40 warm-up and 5
-#                                 measured iterations of 200 ms); W3 under concurrency at 8 threads.
+#                                 measured iterations of 200 ms); W3 under concurrency at 8 threads
+#                                 (25 warm-up iterations: see CROWDED_WARMUP).
 #   benchmarks/run.sh published   the measurement to publish, on an otherwise idle machine: H2, then
 #                                 PostgreSQL (127.0.0.1:5432, user postgres, database test) as separate
 #                                 JMH runs; 3 forks x 10 warm-up x 10 measured 1 s iterations = 30 samples
 #                                 per benchmark (W1 and W1b: 50 warm-up and 10 measured iterations of
-#                                 200 ms); W3 under concurrency at 1, 2, 8 and 32 threads; one
+#                                 200 ms); W3 under concurrency at 1, 2, 8 and 32 threads (with 40
+#                                 warm-up iterations where the threads outnumber the cores); one
 #                                 allocation pass (-prof gc, 1 fork x 5 iterations); every benchmark whose
 #                                 load average went over its threshold measured once more.
 #   benchmarks/run.sh report DIR  rewrites DIR/README.md and the charts from the JSON files in DIR.
@@ -28,6 +30,12 @@
 #                                   which single-threaded workloads (benchmark class names) a published run
 #                                   measures (default all); W3 under concurrency is measured unless
 #                                   CONCURRENT=0.
+#   THREADS='1 2 8 32'              the thread counts of the concurrent W3 in a published run.
+#   CROWDED_WARMUP=40               warm-up iterations of the concurrent W3 where its threads outnumber the
+#                                   cores: the JIT compiler then competes with them for the CPU, and a
+#                                   peer reaches its steady state only after some 25 s at 8 threads and
+#                                   40 s at 32 on 2 cores (10 iterations measured warm-up, not speed).
+#   OUT=DIR                         write the results to DIR instead of benchmarks/results/<date>-<tier>.
 #   LOAD_EXCESS=1.5                 a run is overloaded when an iteration's 1-minute load average exceeds
 #                                   its thread count + this (2.5 for one thread on this 2-core machine).
 #   OVERWRITE=1                     replace an existing results directory of the same day and tier.
@@ -63,7 +71,7 @@ main() {
   esac
   local day out
   day="$(date -u +%F)"
-  out="$results/$day-$tier"
+  out="${OUT:-$results/$day-$tier}"
   # Checked before the run, not after it: hours of measurement should not end in a refusal.
   if [[ -e "$out" && "${OVERWRITE:-0}" != 1 ]]; then
     echo "$out exists; move it away or set OVERWRITE=1" >&2
@@ -106,7 +114,8 @@ quick() {
   # calls to reach full speed.
   jmh "$out" h2 "$(pattern "$reads_and_updates" "$peers")" 1 -p database=h2 -f 1 -wi 3 -i 5
   jmh "$out" h2-writes "$(pattern "$writes" "$peers")" 1 -p database=h2 -f 1 -wi 40 -i 5
-  jmh "$out" h2-threads-8 "$(pattern "$concurrent" "$peers")" 8 -p database=h2 -f 1 -wi 3 -i 5
+  # 8 threads on 2 cores need some 25 s before the code is compiled (see crowded_warmup).
+  jmh "$out" h2-threads-8 "$(pattern "$concurrent" "$peers")" 8 -p database=h2 -f 1 -wi 25 -i 5
 }
 
 published() {
@@ -133,13 +142,23 @@ published() {
     jmh "$out" "$database-gc" "$(pattern "$measured" "$peers")" 1 -p "database=$database" \
       "${allocation[@]}" -prof gc
     if [[ "${CONCURRENT:-1}" != 0 ]]; then
-      for threads in 1 2 8 32; do
+      for threads in ${THREADS:-1 2 8 32}; do
         jmh "$out" "$database-threads-$threads" "$(pattern "$concurrent" "$peers")" "$threads" \
-          -p "database=$database" "${long[@]}"
+          -p "database=$database" "${long[@]}" $(crowded_warmup "$threads")
       done
     fi
     rerun_overloaded "$out" "$database" "${long[@]}"
   done
+}
+
+# crowded_warmup THREADS: the warm-up option for a run of THREADS threads, empty where they do not
+# outnumber the cores. With more busy threads than cores, the JIT compiler threads get a small share of
+# the CPU, and the code reaches its compiled steady state late: at 8 threads on 2 cores, a get took
+# 600 us in the first iteration and settled near 20 us after some 25 iterations of 1 s.
+crowded_warmup() {
+  if (( $1 > $(nproc) )) && [[ "${SMOKE:-0}" != 1 ]]; then
+    echo "-wi ${CROWDED_WARMUP:-40}"
+  fi
 }
 
 # rerun_overloaded OUT DATABASE JMH_OPTIONS...
@@ -156,7 +175,7 @@ rerun_overloaded() {
   for threads in "${!groups[@]}"; do
     echo "Rerunning on $database at $threads threads: ${groups[$threads]}" >&2
     jmh "$out" "$database-rerun-threads-$threads" "^(${groups[$threads]})\$" "$threads" \
-      -p "database=$database" "$@"
+      -p "database=$database" "$@" $(crowded_warmup "$threads")
   done
 }
 
