@@ -3,12 +3,7 @@ package io.athanor.orm.session;
 import io.athanor.orm.mapping.ColumnAttribute;
 import io.athanor.orm.mapping.Mapper;
 
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The objects that left a session with a row (its session closed, or they were expunged), so that
@@ -33,8 +28,7 @@ final class DetachedObjects {
     record Known(Object key, Object[] snapshot) {
     }
 
-    private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
-    private static final Map<Entry, Known> KNOWN = new HashMap<>();
+    private static final WeakIdentityTable<Known> KNOWN = new WeakIdentityTable<>();
 
     private DetachedObjects() {
     }
@@ -54,13 +48,12 @@ final class DetachedObjects {
             return;
         }
         synchronized (KNOWN) {
-            purge();
             for (InstanceState state : leaving) {
                 Object object = state.object();
                 if (object != null && state.key != null) {
                     // Expired with changes to discard (rollback, expire): what the row holds is not known.
                     Object[] snapshot = state.valuesAtExpiry != null || state.snapshot == null ? null : state.snapshot;
-                    KNOWN.put(new Entry(object, COLLECTED), new Known(state.key, snapshot));
+                    KNOWN.put(object, new Known(state.key, snapshot));
                 }
             }
         }
@@ -76,7 +69,7 @@ final class DetachedObjects {
         }
         Known known;
         synchronized (KNOWN) {
-            known = KNOWN.get(new Entry(object, null));
+            known = KNOWN.get(object);
         }
         Object key = mapper.identityOfObject(object);
         if (known != null && key != null) {
@@ -94,42 +87,7 @@ final class DetachedObjects {
     /** Forgets an object: it joined a session, or the row it was recorded with was rolled back. */
     static void forget(Object object) {
         synchronized (KNOWN) {
-            if (!KNOWN.isEmpty()) {
-                KNOWN.remove(new Entry(object, null));
-            }
-        }
-    }
-
-    private static void purge() {
-        for (Reference<?> collected = COLLECTED.poll(); collected != null; collected = COLLECTED.poll()) {
-            KNOWN.remove(collected);
-        }
-    }
-
-    /** A weak reference compared by the identity of its object; the hash is kept for after the object is gone. */
-    private static final class Entry extends WeakReference<Object> {
-        private final int hash;
-
-        Entry(Object object, ReferenceQueue<Object> queue) {
-            super(object, queue);
-            this.hash = System.identityHashCode(object);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            if (this == other) {
-                return true;
-            }
-            if (!(other instanceof Entry)) {
-                return false;
-            }
-            Object mine = get();
-            return mine != null && mine == ((Entry) other).get();
+            KNOWN.remove(object);
         }
     }
 }
