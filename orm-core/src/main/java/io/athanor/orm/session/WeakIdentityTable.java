@@ -58,11 +58,6 @@ final class WeakIdentityTable<V> {
         }
     }
 
-    /** Whether nothing was ever recorded, or everything was dropped since. */
-    boolean isEmpty() {
-        return used == 0;
-    }
-
     /** Entries whose object is still alive and not removed; counts them (for tests and rebuilds). */
     int live() {
         int live = 0;

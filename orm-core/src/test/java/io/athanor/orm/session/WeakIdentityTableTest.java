@@ -99,7 +99,7 @@ class WeakIdentityTableTest {
         table.remove(object);
 
         assertThat(table.get(object)).isNull();
-        assertThat(table.isEmpty()).isTrue();
+        assertThat(table.used()).isZero();
     }
 
     private static List<Object> objects(int count) {
