@@ -18,7 +18,6 @@ import io.athanor.orm.sql.Statement;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,10 +62,12 @@ public final class Session implements AutoCloseable {
      * would keep every state alive for one more garbage collection after its object was dropped.
      * An object that has left its session is known by its fields alone (see {@code Mapper.hasRowByItsFields}).
      */
-    private final java.util.IdentityHashMap<Object, InstanceState> states = new java.util.IdentityHashMap<>(4);
+    private final IdentityTable<Object, InstanceState> states = new IdentityTable<>();
     private boolean listedAsOpen;
-    private final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
-    private final LinkedHashSet<InstanceState> markedForDeletion = new LinkedHashSet<>();
+    /** Moved on by each commit that expires objects: a state loaded under an earlier generation is expired. */
+    private int expiryGeneration;
+    private final IdentityLinkedSet<InstanceState> pending = new IdentityLinkedSet<>();
+    private final IdentityLinkedSet<InstanceState> markedForDeletion = new IdentityLinkedSet<>();
     private final List<InstanceState> insertedInTransaction = new ArrayList<>();
     private final List<InstanceState> deletedInTransaction = new ArrayList<>();
     /** Identity keys that bulk UPDATEs changed in this transaction, for a rollback to restore. */
@@ -279,7 +280,7 @@ public final class Session implements AutoCloseable {
                 if (state.markedForDeletion) {
                     return null;
                 }
-                if (state.expired && withOptions) {
+                if (state.isExpired() && withOptions) {
                     // Reloaded by the query, which refreshes the expired object and loads as the options say.
                     T reloaded = queries.scalars(QueryExecutor.byKey(mapper, key).options((Object[]) options)).oneOrNull();
                     if (reloaded == null) {
@@ -287,7 +288,7 @@ public final class Session implements AutoCloseable {
                     }
                     return reloaded;
                 }
-                if (state.expired && !reload(state)) {
+                if (state.isExpired() && !reload(state)) {
                     return null;
                 }
                 return type.cast(state.object());
@@ -601,7 +602,8 @@ public final class Session implements AutoCloseable {
         insertedInTransaction.clear();
         savepoints.clear();
         if (expireOnCommit) {
-            identityMap.forEach(state -> state.expired = true);
+            // Every object in the session now counts as expired (InstanceState.isExpired), without a pass over them.
+            expiryGeneration++;
         }
     }
 
@@ -1478,6 +1480,11 @@ public final class Session implements AutoCloseable {
         }
         // In no session: detached if it left a session with this identity, else new (see DetachedObjects).
         return DetachedObjects.stateOf(object, registry.mapper(object.getClass()));
+    }
+
+    /** The generation a state must have been loaded in to count as not expired (see {@link InstanceState#isExpired()}). */
+    int expiryGeneration() {
+        return expiryGeneration;
     }
 
     /** Records a state as this session's (a detached object coming back, or a new one). */

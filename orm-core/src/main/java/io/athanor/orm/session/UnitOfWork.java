@@ -307,6 +307,9 @@ final class UnitOfWork {
                 session.fire(state.object(), (listener, object) -> listener.beforeInsert(session, object));
             }
         }
+        // Filled again for each object; the batch keeps its own copies, made only when a batch starts.
+        BitSet columns = new BitSet(attributes.size());
+        List<ColumnAttribute> returning = new ArrayList<>();
         for (InstanceState state : states) {
             Object object = state.object();
             applyClientDefaults(attributes, object);
@@ -314,8 +317,8 @@ final class UnitOfWork {
             if (version != null && (version.get(object) == null || ((Number) version.get(object)).longValue() == 0)) {
                 version.set(object, 1);
             }
-            BitSet columns = new BitSet(attributes.size());
-            List<ColumnAttribute> returning = new ArrayList<>();
+            columns.clear();
+            returning.clear();
             for (ColumnAttribute attribute : attributes) {
                 Object value = attribute.get(object);
                 boolean unset = value == null || (attribute.javaType().isPrimitive() && attribute.generated()
@@ -348,8 +351,10 @@ final class UnitOfWork {
                 batchStates = new ArrayList<>();
                 batchValues = new ArrayList<>();
             }
-            batchColumns = columns;
-            batchReturning = returning;
+            if (batchColumns == null || !batchColumns.equals(columns) || !batchReturning.equals(returning)) {
+                batchColumns = (BitSet) columns.clone();
+                batchReturning = new ArrayList<>(returning);
+            }
             batchStates.add(state);
             batchValues.add(values(attributes, object, columns));
         }
