@@ -46,15 +46,6 @@ final class Accessors {
         }
     }
 
-    /**
-     * How a mapped column field is read and written: a generated class where the JVM allows one
-     * ({@link FieldAccessGenerator}), else method handles.
-     */
-    static FieldAccess access(Field field) {
-        FieldAccess generated = FieldAccessGenerator.generate(field);
-        return generated != null ? generated : new MethodHandleFieldAccess(getter(field), setter(field));
-    }
-
     static MethodHandle setter(Field field) {
         try {
             return lookup(field.getDeclaringClass()).unreflectSetter(field).asType(SETTER);

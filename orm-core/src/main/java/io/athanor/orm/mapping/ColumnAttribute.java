@@ -5,12 +5,13 @@ import io.athanor.orm.engine.ValueConverter;
 import io.athanor.orm.schema.Column;
 import io.athanor.orm.sql.StorageLimits;
 
+import java.lang.invoke.MethodHandle;
 import java.time.temporal.Temporal;
 
 /**
  * One mapped field of a class and the column it maps to (SQLAlchemy's {@code ColumnProperty}). Reads and
- * writes the field through a {@link FieldAccess} made once, when the {@link Registry} is built: no
- * reflection per row.
+ * writes the field through method handles resolved once, when the {@link Registry} is built: no
+ * reflection lookups per row.
  */
 public final class ColumnAttribute {
 
@@ -18,21 +19,23 @@ public final class ColumnAttribute {
     private final Class<?> declaringClass;
     private final Class<?> javaType;
     private final Column column;
-    private final FieldAccess access;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
     private final boolean insertable;
     private final boolean updatable;
     private final int index;
     private final boolean version;
     private final boolean truncatesFractions;
 
-    ColumnAttribute(String name, Class<?> declaringClass, Class<?> javaType, Column column, FieldAccess access,
-                    boolean insertable, boolean updatable, int index, boolean version,
+    ColumnAttribute(String name, Class<?> declaringClass, Class<?> javaType, Column column, MethodHandle getter,
+                    MethodHandle setter, boolean insertable, boolean updatable, int index, boolean version,
                     boolean truncatesFractions) {
         this.name = name;
         this.declaringClass = declaringClass;
         this.javaType = javaType;
         this.column = column;
-        this.access = access;
+        this.getter = getter;
+        this.setter = setter;
         this.insertable = insertable;
         this.updatable = updatable;
         this.index = index;
@@ -115,7 +118,11 @@ public final class ColumnAttribute {
      * @return the field's value (primitives boxed)
      */
     public Object get(Object entity) {
-        return access.get(entity);
+        try {
+            return (Object) getter.invokeExact(entity);
+        } catch (Throwable failure) {
+            throw rethrow(failure);
+        }
     }
 
     /**
@@ -134,7 +141,11 @@ public final class ColumnAttribute {
                     + javaType.getName() + " and cannot hold NULL from column '" + column.qualifiedName()
                     + "'; use the wrapper type or make the column NOT NULL.");
         }
-        access.set(entity, converted);
+        try {
+            setter.invokeExact(entity, converted);
+        } catch (Throwable failure) {
+            throw rethrow(failure);
+        }
         return converted;
     }
 
@@ -174,9 +185,13 @@ public final class ColumnAttribute {
         return value;
     }
 
-    /** How the field is read and written; for the tests that pin the generated access. */
-    FieldAccess access() {
-        return access;
+    private static RuntimeException rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException) {
+            return (RuntimeException) failure;
+        } else if (failure instanceof Error) {
+            throw (Error) failure;
+        }
+        return new IllegalStateException(failure);
     }
 
     @Override

@@ -48,7 +48,7 @@ final class ImperativeMapping {
                 throw DeclarativeReader.fail(field, "is final, so Athanor could not set it when loading rows; remove 'final'.");
             }
             attributes.add(new ColumnAttribute(field.getName(), field.getDeclaringClass(), field.getType(), column,
-                    Accessors.access(field), true, true, attributes.size(), false,
+                    Accessors.getter(field), Accessors.setter(field), true, true, attributes.size(), false,
                     truncatesFractions));
         }
         return new Mapper<>(type, table, attributes, Accessors.constructor(type));

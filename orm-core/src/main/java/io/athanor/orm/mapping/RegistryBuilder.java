@@ -224,8 +224,8 @@ public final class RegistryBuilder {
             ExcessFractions fractions = field.excessFractions == ExcessFractions.DEFAULT ? registryFractions
                     : field.excessFractions;
             attributes.add(new ColumnAttribute(field.field.getName(), field.field.getDeclaringClass(),
-                    field.field.getType(), built.column(field.columnName), Accessors.access(field.field),
-                    field.insertable, field.updatable, attributes.size(),
+                    field.field.getType(), built.column(field.columnName), Accessors.getter(field.field),
+                    Accessors.setter(field.field), field.insertable, field.updatable, attributes.size(),
                     field.field.isAnnotationPresent(Version.class), fractions == ExcessFractions.TRUNCATE));
         }
         @SuppressWarnings("unchecked")

@@ -42,14 +42,7 @@ public final class InstanceState {
     Object key;
     /** The column values as last loaded or written, by attribute index; null until the object has a row. */
     Object[] snapshot;
-    /** Expired by {@code expire()}, a rollback or a partial reload; a commit expires objects through {@link #freshAsOf}. */
     boolean expired;
-    /**
-     * The session's expiry generation when the object joined it or was last loaded: a commit that expires
-     * objects moves the generation on, which expires every object at once instead of one by one (a pass
-     * over 10,000 objects was 8% of a read-only unit of work).
-     */
-    int freshAsOf;
     /**
      * The column values when {@code expire()} or a rollback expired the object: the reload, or a flush before
      * it, discards changes made before (a field still holding its value then) and keeps those made after.
@@ -132,15 +125,7 @@ public final class InstanceState {
 
     /** Whether the session will reload the object before handing it out again. */
     public boolean isExpired() {
-        return expired || session != null && freshAsOf != session.expiryGeneration();
-    }
-
-    /** Loaded from its row just now: not expired, whatever was committed before. */
-    void markFresh() {
-        expired = false;
-        if (session != null) {
-            freshAsOf = session.expiryGeneration();
-        }
+        return expired;
     }
 
     /**
@@ -159,7 +144,6 @@ public final class InstanceState {
     void attach(Session owner, Object object) {
         this.session = owner;
         this.attached = object;
-        this.freshAsOf = owner.expiryGeneration();
         owner.adopt(this, object);
     }
 
@@ -195,10 +179,6 @@ public final class InstanceState {
     void detach() {
         Session owner = session;
         Object object = attached;
-        if (owner != null && freshAsOf != owner.expiryGeneration()) {
-            // Leaving the session that expired it: the mark must outlive the generation it came from.
-            expired = true;
-        }
         this.session = null;
         this.attached = null;
         if (owner != null) {
@@ -212,6 +192,6 @@ public final class InstanceState {
     public String toString() {
         Object object = object();
         return "InstanceState[" + (object == null ? "?" : object.getClass().getSimpleName()) + " " + status.name().toLowerCase(java.util.Locale.ROOT)
-                + (key == null ? "" : " key=" + key) + (isExpired() ? " expired" : "") + "]";
+                + (key == null ? "" : " key=" + key) + (expired ? " expired" : "") + "]";
     }
 }

@@ -18,6 +18,7 @@ import io.athanor.orm.sql.Statement;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,12 +63,10 @@ public final class Session implements AutoCloseable {
      * would keep every state alive for one more garbage collection after its object was dropped.
      * An object that has left its session is known by its fields alone (see {@code Mapper.hasRowByItsFields}).
      */
-    private final IdentityTable<Object, InstanceState> states = new IdentityTable<>();
+    private final java.util.IdentityHashMap<Object, InstanceState> states = new java.util.IdentityHashMap<>(4);
     private boolean listedAsOpen;
-    /** Moved on by each commit that expires objects: a state loaded under an earlier generation is expired. */
-    private int expiryGeneration;
-    private final IdentityLinkedSet<InstanceState> pending = new IdentityLinkedSet<>();
-    private final IdentityLinkedSet<InstanceState> markedForDeletion = new IdentityLinkedSet<>();
+    private final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
+    private final LinkedHashSet<InstanceState> markedForDeletion = new LinkedHashSet<>();
     private final List<InstanceState> insertedInTransaction = new ArrayList<>();
     private final List<InstanceState> deletedInTransaction = new ArrayList<>();
     /** Identity keys that bulk UPDATEs changed in this transaction, for a rollback to restore. */
@@ -280,7 +279,7 @@ public final class Session implements AutoCloseable {
                 if (state.markedForDeletion) {
                     return null;
                 }
-                if (state.isExpired() && withOptions) {
+                if (state.expired && withOptions) {
                     // Reloaded by the query, which refreshes the expired object and loads as the options say.
                     T reloaded = queries.scalars(QueryExecutor.byKey(mapper, key).options((Object[]) options)).oneOrNull();
                     if (reloaded == null) {
@@ -288,7 +287,7 @@ public final class Session implements AutoCloseable {
                     }
                     return reloaded;
                 }
-                if (state.isExpired() && !reload(state)) {
+                if (state.expired && !reload(state)) {
                     return null;
                 }
                 return type.cast(state.object());
@@ -602,8 +601,7 @@ public final class Session implements AutoCloseable {
         insertedInTransaction.clear();
         savepoints.clear();
         if (expireOnCommit) {
-            // Every object in the session now counts as expired (InstanceState.isExpired), without a pass over them.
-            expiryGeneration++;
+            identityMap.forEach(state -> state.expired = true);
         }
     }
 
@@ -1480,11 +1478,6 @@ public final class Session implements AutoCloseable {
         }
         // In no session: detached if it left a session with this identity, else new (see DetachedObjects).
         return DetachedObjects.stateOf(object, registry.mapper(object.getClass()));
-    }
-
-    /** The generation a state must have been loaded in to count as not expired (see {@link InstanceState#isExpired()}). */
-    int expiryGeneration() {
-        return expiryGeneration;
     }
 
     /** Records a state as this session's (a detached object coming back, or a new one). */

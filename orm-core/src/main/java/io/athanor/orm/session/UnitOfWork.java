@@ -307,9 +307,6 @@ final class UnitOfWork {
                 session.fire(state.object(), (listener, object) -> listener.beforeInsert(session, object));
             }
         }
-        // Filled again for each object; the batch keeps its own copies, made only when a batch starts.
-        BitSet columns = new BitSet(attributes.size());
-        List<ColumnAttribute> returning = new ArrayList<>();
         for (InstanceState state : states) {
             Object object = state.object();
             applyClientDefaults(attributes, object);
@@ -317,8 +314,8 @@ final class UnitOfWork {
             if (version != null && (version.get(object) == null || ((Number) version.get(object)).longValue() == 0)) {
                 version.set(object, 1);
             }
-            columns.clear();
-            returning.clear();
+            BitSet columns = new BitSet(attributes.size());
+            List<ColumnAttribute> returning = new ArrayList<>();
             for (ColumnAttribute attribute : attributes) {
                 Object value = attribute.get(object);
                 boolean unset = value == null || (attribute.javaType().isPrimitive() && attribute.generated()
@@ -351,10 +348,8 @@ final class UnitOfWork {
                 batchStates = new ArrayList<>();
                 batchValues = new ArrayList<>();
             }
-            if (batchColumns == null || !batchColumns.equals(columns) || !batchReturning.equals(returning)) {
-                batchColumns = (BitSet) columns.clone();
-                batchReturning = new ArrayList<>(returning);
-            }
+            batchColumns = columns;
+            batchReturning = returning;
             batchStates.add(state);
             batchValues.add(values(attributes, object, columns));
         }
