@@ -14,15 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CommitExpiryTest {
 
-    private static Long saved(SessionFactory sessions, String name) {
-        return sessions.inTransaction(session -> ObjectStatesTest.flushAndGetId(session, new Customer(name, "UK")));
-    }
-
     @AcrossDatabases
     void anObjectLoadedBeforeACommitIsExpiredAfterItAndOneLoadedAfterItIsNot(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long edId = saved(sessions, "Ed");
-        Long annId = saved(sessions, "Ann");
+        Long edId = SessionTestSupport.saved(sessions, "Ed");
+        Long annId = SessionTestSupport.saved(sessions, "Ann");
         try (Session session = sessions.openSession()) {
             Customer ed = session.get(Customer.class, edId);
             session.commit();
@@ -54,7 +50,7 @@ class CommitExpiryTest {
     @AcrossDatabases
     void aSecondCommitExpiresWhatWasReloadedAfterTheFirst(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         try (Session session = sessions.openSession()) {
             Customer ed = session.get(Customer.class, id);
             session.commit();
@@ -70,7 +66,7 @@ class CommitExpiryTest {
     @AcrossDatabases
     void aStateThatLeavesItsSessionKeepsTheExpiryOfTheCommit(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         InstanceState state;
         try (Session session = sessions.openSession()) {
             Customer ed = session.get(Customer.class, id);
@@ -88,7 +84,7 @@ class CommitExpiryTest {
         Registry registry = Registry.of(Customer.class);
         registry.metadata().createAll(engine);
         SessionFactory sessions = SessionFactory.builder(engine, registry).expireOnCommit(false).build();
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
             Customer ed = session.get(Customer.class, id);
             session.commit();

@@ -59,10 +59,6 @@ class ExternalSavepointTest {
         }
     }
 
-    private static Long saved(SessionFactory sessions, String name) {
-        return sessions.inTransaction(session -> ObjectStatesTest.flushAndGetId(session, new Customer(name, "UK")));
-    }
-
     @AcrossDatabases
     void anObjectAddedBeforeTheSavepointIsPendingAgainAfterTheRollbackAndAnObjectAddedInsideIsTransient(TestDatabase db)
             throws SQLException {
@@ -90,7 +86,7 @@ class ExternalSavepointTest {
     @AcrossDatabases
     void anObjectMarkedForDeletionBeforeTheSavepointIsStillMarkedAfterTheRollback(TestDatabase db) throws SQLException {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         try (Connection jdbc = jdbc(db)) {
             Session session = sessions.openSession(sessions.engine().join(jdbc));
             Customer ed = session.get(Customer.class, id);
@@ -110,7 +106,7 @@ class ExternalSavepointTest {
     @AcrossDatabases
     void aChangeMadeBeforeTheSavepointSurvivesTheRollbackAndOneMadeInsideIsUndone(TestDatabase db) throws SQLException {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         try (Connection jdbc = jdbc(db)) {
             Session session = sessions.openSession(sessions.engine().join(jdbc));
             Customer ed = session.get(Customer.class, id);

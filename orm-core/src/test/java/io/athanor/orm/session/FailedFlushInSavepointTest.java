@@ -43,10 +43,6 @@ class FailedFlushInSavepointTest {
         }
     }
 
-    private static Long saved(SessionFactory sessions, String name) {
-        return sessions.inTransaction(session -> ObjectStatesTest.flushAndGetId(session, new Customer(name, "UK")));
-    }
-
     private static List<String> rollbacks(SqlRecorder sql) {
         return sql.events().stream().filter(event -> event.startsWith("ROLLBACK")).toList();
     }
@@ -147,7 +143,7 @@ class FailedFlushInSavepointTest {
     @AcrossDatabases
     void aFailedFlushInsideASavepointGivesBackTheValuesItsUpdatesWrote(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
             Customer ed = session.get(Customer.class, id);
             session.beginNested();
@@ -169,8 +165,8 @@ class FailedFlushInSavepointTest {
     @AcrossDatabases
     void aFailedFlushInsideASavepointReturnsTheObjectsItsDeletesRemoved(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long ed = saved(sessions, "Ed");
-        Long wendy = saved(sessions, "Wendy");
+        Long ed = SessionTestSupport.saved(sessions, "Ed");
+        Long wendy = SessionTestSupport.saved(sessions, "Wendy");
         Long[] invoices = sessions.inTransaction(session -> {
             Invoice first = new Invoice(ed, BigDecimal.ONE);
             Invoice second = new Invoice(wendy, BigDecimal.TEN);

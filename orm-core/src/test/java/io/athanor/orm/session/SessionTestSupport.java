@@ -16,4 +16,9 @@ final class SessionTestSupport {
         registry.metadata().createAll(engine);
         return SessionFactory.of(engine, registry);
     }
+
+    /** Commits a new customer called {@code name} in a transaction of its own; returns its key. */
+    static Long saved(SessionFactory sessions, String name) {
+        return sessions.inTransaction(session -> ObjectStatesTest.flushAndGetId(session, new Customer(name, "UK")));
+    }
 }

@@ -16,14 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Commit, rollback, expiry, savepoints, merge and friends. */
 class SessionTransactionTest {
 
-    private static Long saved(SessionFactory sessions, String name) {
-        return sessions.inTransaction(session -> ObjectStatesTest.flushAndGetId(session, new Customer(name, "UK")));
-    }
-
     @AcrossDatabases
     void rollbackExpiresAndTheNextGetReloadsTheDatabaseValue(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
             Customer ed = session.get(Customer.class, id);
             ed.setName("Edward");
@@ -42,7 +38,7 @@ class SessionTransactionTest {
     @AcrossDatabases
     void afterCommitAnObjectIsReloadedBeforeItIsHandedOutAgain(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         try (Session session = sessions.openSession()) {
             Customer ed = session.get(Customer.class, id);
             session.commit();
@@ -57,7 +53,7 @@ class SessionTransactionTest {
     @AcrossDatabases
     void aReloadKeepsTheFieldsChangedSinceTheObjectExpired(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
             Customer ed = session.get(Customer.class, id);
             session.commit();
@@ -180,7 +176,7 @@ class SessionTransactionTest {
     @AcrossDatabases
     void anObjectOfAClosedSessionIsDetachedAndUpdatedWhenAddedToAnother(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         Customer ed;
         try (Session session = sessions.openSession()) {
             ed = session.get(Customer.class, id);
@@ -202,7 +198,7 @@ class SessionTransactionTest {
     @AcrossDatabases
     void aSecondSessionSeesOnlyCommittedChanges(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         try (Session first = sessions.openSession(); Session second = sessions.openSession()) {
             first.get(Customer.class, id).setName("Edward");
             first.flush();
@@ -217,7 +213,7 @@ class SessionTransactionTest {
     @AcrossDatabases
     void refreshOverwritesUnflushedChanges(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         try (Session session = sessions.openSession()) {
             Customer ed = session.get(Customer.class, id);
             ed.setName("Edward");
@@ -233,7 +229,7 @@ class SessionTransactionTest {
     @AcrossDatabases
     void anUpdateOfARowDeletedUnderneathRaisesStaleData(TestDatabase db) {
         SessionFactory sessions = SessionTestSupport.sessions(db);
-        Long id = saved(sessions, "Ed");
+        Long id = SessionTestSupport.saved(sessions, "Ed");
         try (Session session = sessions.openSession()) {
             Customer ed = session.get(Customer.class, id);
             session.commit();
