@@ -39,7 +39,7 @@ final class EntityLoader {
         Object key = keyOf(mapper, row, offset);
         InstanceState state = identityMap.get(mapper, key);
         if (state != null) {
-            if (state.expired) {
+            if (state.expiredNow()) {
                 refresh(state, row, offset, false);
             }
             return mapper.type().cast(state.object());
@@ -114,7 +114,7 @@ final class EntityLoader {
                         boxed(attribute.javaType()), attribute.column().qualifiedName());
             }
         }
-        state.expired = false;
+        state.markFresh();
         if (!state.mapper.relationships().isEmpty()) {
             if (overwrite && state.collections != null) {
                 // refresh(): pending collection changes go too, with what they did to the other side.

@@ -35,6 +35,32 @@ final class IdentityMap {
         }
     }
 
+    /**
+     * Sizes the table of {@code mapper}'s objects for {@code more} of them at once (a flush inserting
+     * 10,000 objects), instead of growing it a dozen times on the way; only when the growth would at
+     * least double the table anyway.
+     */
+    void makeRoomFor(Mapper<?> mapper, int more) {
+        Map<Object, InstanceState> states = byMapper.get(mapper);
+        int present = states == null ? 0 : states.size();
+        if (more < 64 || more < present) {
+            return;
+        }
+        Map<Object, InstanceState> bigger = new HashMap<>(capacityFor(present + more));
+        if (states != null) {
+            bigger.putAll(states);
+        }
+        byMapper.put(mapper, bigger);
+        if (lastMapper == mapper) {
+            lastStates = bigger;
+        }
+    }
+
+    /** The initial capacity of a hash table that holds {@code entries} without growing. */
+    static int capacityFor(int entries) {
+        return (int) (entries / 0.75f) + 1;
+    }
+
     private Map<Object, InstanceState> statesOf(Mapper<?> mapper, boolean create) {
         if (mapper == lastMapper) {
             return lastStates;

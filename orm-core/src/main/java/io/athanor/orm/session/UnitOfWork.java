@@ -298,8 +298,14 @@ final class UnitOfWork {
     private void insert(Mapper<?> mapper, List<InstanceState> states) {
         EntityStatements statements = EntityStatements.of(mapper, dialect);
         List<ColumnAttribute> attributes = mapper.attributes();
+        session.inserting(mapper, states.size());
+        // The columns and returned attributes of the batch being collected, and the same for the object at
+        // hand: objects with the same ones share a batch. The object's are worked out in two reused holders
+        // and copied only when a new batch starts (a copy per object was a profile's allocation hot spot).
         BitSet batchColumns = null;
         List<ColumnAttribute> batchReturning = null;
+        BitSet columns = new BitSet(attributes.size());
+        List<ColumnAttribute> returning = new ArrayList<>();
         List<Object[]> batchValues = new ArrayList<>();
         List<InstanceState> batchStates = new ArrayList<>();
         if (session.hasMapperListeners()) {
@@ -307,15 +313,15 @@ final class UnitOfWork {
                 session.fire(state.object(), (listener, object) -> listener.beforeInsert(session, object));
             }
         }
+        ColumnAttribute version = mapper.versionAttribute();
         for (InstanceState state : states) {
             Object object = state.object();
             applyClientDefaults(attributes, object);
-            ColumnAttribute version = mapper.versionAttribute();
             if (version != null && (version.get(object) == null || ((Number) version.get(object)).longValue() == 0)) {
                 version.set(object, 1);
             }
-            BitSet columns = new BitSet(attributes.size());
-            List<ColumnAttribute> returning = new ArrayList<>();
+            columns.clear();
+            returning.clear();
             for (ColumnAttribute attribute : attributes) {
                 Object value = attribute.get(object);
                 boolean unset = value == null || (attribute.javaType().isPrimitive() && attribute.generated()
@@ -333,25 +339,23 @@ final class UnitOfWork {
                 }
             }
             boolean alone = RelationshipFlush.refersToNew(mapper, state);
-            if (alone && !batchStates.isEmpty()) {
-                writeInserts(statements, batchColumns, batchReturning, batchStates, batchValues);
-                batchStates = new ArrayList<>();
-                batchValues = new ArrayList<>();
-                batchColumns = null;
+            boolean sameBatch = batchColumns != null && !alone && batchColumns.equals(columns)
+                    && batchReturning.equals(returning);
+            if (!sameBatch) {
+                if (!batchStates.isEmpty()) {
+                    writeInserts(statements, batchColumns, batchReturning, batchStates, batchValues);
+                    batchStates = new ArrayList<>();
+                    batchValues = new ArrayList<>();
+                }
+                batchColumns = (BitSet) columns.clone();
+                batchReturning = new ArrayList<>(returning);
             }
             if (alone) {
                 // Its parent is new too and was inserted just before: copy the parent's generated key now.
                 session.relationshipFlush.syncForeignKeys(mapper, List.of(state), List.of());
             }
-            if (batchColumns != null && (!batchColumns.equals(columns) || !batchReturning.equals(returning))) {
-                writeInserts(statements, batchColumns, batchReturning, batchStates, batchValues);
-                batchStates = new ArrayList<>();
-                batchValues = new ArrayList<>();
-            }
-            batchColumns = columns;
-            batchReturning = returning;
             batchStates.add(state);
-            batchValues.add(values(attributes, object, columns));
+            batchValues.add(values(attributes, object, batchColumns));
         }
         if (!batchStates.isEmpty()) {
             writeInserts(statements, batchColumns, batchReturning, batchStates, batchValues);
@@ -452,9 +456,10 @@ final class UnitOfWork {
             InstanceState state = states.get(i);
             Object object = state.object();
             List<ColumnAttribute> attributes = state.mapper.attributes();
-            Object[] before = new Object[attributes.size()];
-            java.util.Arrays.fill(before, NOT_CAPTURED);
+            Object[] before = null;
             if (generated != null) {
+                before = new Object[attributes.size()];
+                java.util.Arrays.fill(before, NOT_CAPTURED);
                 Object[] row = generated.get(i);
                 for (int column = 0; column < returning.size() && column < row.length; column++) {
                     ColumnAttribute attribute = returning.get(column);

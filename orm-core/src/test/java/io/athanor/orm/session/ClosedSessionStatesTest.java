@@ -1,0 +1,88 @@
+package io.athanor.orm.session;
+
+import io.athanor.orm.testing.AcrossDatabases;
+import io.athanor.orm.testing.SqlRecorder;
+import io.athanor.orm.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the objects of a closed session report. Closing does not visit the objects of classes without
+ * relationships one by one; their states read as detached from the moment their session is closed.
+ */
+class ClosedSessionStatesTest {
+
+    @AcrossDatabases
+    void aStateInspectedWhileItsSessionWasOpenReadsAsDetachedOnceItIsClosed(TestDatabase db) {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        Long id = SessionTestSupport.saved(sessions, "Ed");
+        InstanceState state;
+        try (Session session = sessions.openSession()) {
+            state = Session.inspect(session.get(Customer.class, id));
+            assertThat(state.isPersistent()).isTrue();
+        }
+
+        assertThat(state.isDetached()).isTrue();
+        assertThat(state.isPersistent()).isFalse();
+        assertThat(state.session()).isNull();
+        assertThat(state.identity()).isEqualTo(id);
+    }
+
+    @AcrossDatabases
+    void anObjectReadInAClosedSessionIsExpiredOnlyWhenACommitExpiredIt(TestDatabase db) {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        Long id = SessionTestSupport.saved(sessions, "Ed");
+        InstanceState state;
+        try (Session session = sessions.openSession()) {
+            state = Session.inspect(session.get(Customer.class, id));
+        }
+
+        assertThat(state.isExpired()).isFalse();
+        assertThat(state.toString()).isEqualTo("InstanceState[Customer detached key=" + id + "]");
+    }
+
+    @AcrossDatabases
+    void anObjectOfAClosedSessionJoinsAnotherAndOnlyItsChangedColumnIsUpdated(TestDatabase db) {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        Long id = SessionTestSupport.saved(sessions, "Ed");
+        Customer ed;
+        try (Session session = sessions.openSession()) {
+            ed = session.get(Customer.class, id);
+        }
+        ed.setName("Edward");
+
+        try (Session session = sessions.openSession(); SqlRecorder sql = new SqlRecorder()) {
+            session.add(ed);
+            assertThat(Session.inspect(ed).session()).isSameAs(session);
+            session.commit();
+
+            assertThat(sql.statements()).containsExactly("UPDATE customers SET name = ? WHERE id = ?");
+        }
+        try (Session session = sessions.openSession()) {
+            assertThat(session.get(Customer.class, id).getName()).isEqualTo("Edward");
+        }
+    }
+
+    @AcrossDatabases
+    void objectsInsertedByAFlushStopBeingNewOneByOneAsEachInsertIsReported(TestDatabase db) {
+        java.util.List<Integer> newWhenReported = new java.util.ArrayList<>();
+        io.athanor.orm.engine.Engine engine = db.engine();
+        io.athanor.orm.mapping.Registry registry = io.athanor.orm.mapping.Registry.of(Customer.class);
+        registry.metadata().createAll(engine);
+        SessionFactory sessions = SessionFactory.builder(engine, registry)
+                .listener(Customer.class, new MapperListener<Customer>() {
+                    @Override
+                    public void afterInsert(Session session, Customer object) {
+                        newWhenReported.add(session.newObjects().size());
+                    }
+                })
+                .build();
+        try (Session session = sessions.openSession()) {
+            session.addAll(java.util.List.of(new Customer("Ed", "UK"), new Customer("Ann", "FR"), new Customer("Bo", "SE")));
+            session.flush();
+
+            assertThat(newWhenReported).containsExactly(2, 1, 0);
+            assertThat(session.newObjects()).isEmpty();
+        }
+    }
+}
