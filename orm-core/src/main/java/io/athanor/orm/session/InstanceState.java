@@ -153,7 +153,12 @@ public final class InstanceState {
 
     /** Whether the object must be reloaded before it is handed out: expired itself, or by a commit since it was loaded. */
     boolean expiredNow() {
-        return expired || session != null && freshAsOf != session.expiringCommits();
+        return expired || expiredByCommit();
+    }
+
+    /** A commit expires the objects that were persistent in its session then, not pending or transient ones. */
+    private boolean expiredByCommit() {
+        return status == Status.PERSISTENT && session != null && freshAsOf != session.expiringCommits();
     }
 
     /** Loaded or written just now: no longer expired, by whatever expired it before. */
@@ -216,7 +221,9 @@ public final class InstanceState {
     void detach() {
         Session owner = session;
         Object object = attached;
-        if (owner != null && freshAsOf != owner.expiringCommits()) {
+        // The caller may have set the status it leaves with (DETACHED) already: a persistent object then.
+        boolean persistent = status == Status.PERSISTENT || status == Status.DETACHED;
+        if (persistent && owner != null && freshAsOf != owner.expiringCommits()) {
             // Expired by a commit of the session it leaves: the mark must outlive the count it was read from.
             expired = true;
         }

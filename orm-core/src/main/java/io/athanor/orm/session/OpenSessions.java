@@ -52,7 +52,8 @@ final class OpenSessions {
     static InstanceState attachedElsewhere(Object object, Session asking) {
         for (Listed reference : OPEN.values()) {
             Session session = reference.get();
-            if (session != null && session != asking) {
+            // A session being closed no longer holds its objects, though its table may not be emptied yet.
+            if (session != null && session != asking && !session.isClosed()) {
                 InstanceState state = session.ownState(object);
                 if (state != null && state.session == session) {
                     return state;

@@ -78,8 +78,8 @@ public final class Session implements AutoCloseable {
     /** Whether an INSERT of this transaction recorded values to restore on rollback ({@code beforeInsert}). */
     private boolean capturedBeforeInsert;
     private final LinkedHashSet<InstanceState> markedForDeletion = new LinkedHashSet<>();
-    private final List<InstanceState> insertedInTransaction = new ArrayList<>();
-    private final List<InstanceState> deletedInTransaction = new ArrayList<>();
+    private final ArrayList<InstanceState> insertedInTransaction = new ArrayList<>();
+    private final ArrayList<InstanceState> deletedInTransaction = new ArrayList<>();
     /** Identity keys that bulk UPDATEs changed in this transaction, for a rollback to restore. */
     private final KeySwitches keySwitches = new KeySwitches();
     private final List<Savepoint> savepoints = new ArrayList<>();
@@ -900,7 +900,14 @@ public final class Session implements AutoCloseable {
                     state.detach();
                 }
                 identityMap.clear();
-                states.clear();
+                // Replaced, not cleared: a state the application still holds keeps this closed session reachable,
+                // and cleared tables would keep the capacity of the largest transaction with it.
+                states = new java.util.IdentityHashMap<>(4);
+                pending = new LinkedHashSet<>();
+                insertedInTransaction.clear();
+                insertedInTransaction.trimToSize();
+                deletedInTransaction.clear();
+                deletedInTransaction.trimToSize();
                 if (listedAsOpen) {
                     OpenSessions.closed(id);
                 }

@@ -51,6 +51,20 @@ class ExpireRefreshRollbackTest {
     }
 
     @AcrossDatabases
+    void anObjectWithRelationshipsExpiredByACommitIsDetachedAndStillExpiredAfterClose(TestDatabase db) {
+        SessionFactory sessions = sessions(db);
+        io.athanor.orm.session.InstanceState state;
+        try (Session session = sessions.openSession()) {
+            state = Session.inspect(team(session, "reds"));
+            session.commit();
+        }
+
+        assertThat(state.isDetached()).isTrue();
+        assertThat(state.session()).isNull();
+        assertThat(state.isExpired()).isTrue();
+    }
+
+    @AcrossDatabases
     void expireDiscardsAChangeMadeBeforeIt(TestDatabase db) {
         SessionFactory sessions = sessions(db);
         try (Session session = sessions.openSession()) {

@@ -64,6 +64,41 @@ class ClosedSessionStatesTest {
     }
 
     @AcrossDatabases
+    void aCommitExpiresTheObjectsItsSessionHeldButNotOneAddedAfterIt(TestDatabase db) {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        Long id = SessionTestSupport.saved(sessions, "Ed");
+        try (Session session = sessions.openSession()) {
+            Customer ed = session.get(Customer.class, id);
+            session.commit();
+            Customer ann = new Customer("Ann", "FR");
+            session.add(ann);
+
+            assertThat(Session.inspect(ed).isExpired()).isTrue();
+            assertThat(Session.inspect(ann).isExpired()).isFalse();
+            assertThat(Session.inspect(ann).isPending()).isTrue();
+        }
+    }
+
+    @AcrossDatabases
+    void anObjectStillPendingWhenAManagedTransactionCommitsWithoutAFlushLeavesTransientNotExpired(TestDatabase db)
+            throws java.sql.SQLException {
+        SessionFactory sessions = SessionTestSupport.sessions(db);
+        try (java.sql.Connection jdbc = java.sql.DriverManager.getConnection(db.url(), db.username(), db.password())) {
+            jdbc.setAutoCommit(false);
+            Session session = sessions.openSession(sessions.engine().join(jdbc));
+            Customer ed = new Customer("Ed", "UK");
+            session.add(ed);
+            InstanceState state = Session.inspect(ed);
+            // A read-only transaction of the manager's: committed without the flush of beforeExternalCommit().
+            jdbc.commit();
+            session.afterExternalCompletion(true);
+
+            assertThat(state.isTransient()).isTrue();
+            assertThat(state.isExpired()).isFalse();
+        }
+    }
+
+    @AcrossDatabases
     void objectsInsertedByAFlushStopBeingNewOneByOneAsEachInsertIsReported(TestDatabase db) {
         java.util.List<Integer> newWhenReported = new java.util.ArrayList<>();
         io.athanor.orm.engine.Engine engine = db.engine();
