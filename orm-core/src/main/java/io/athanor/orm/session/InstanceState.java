@@ -65,6 +65,12 @@ public final class InstanceState {
     boolean markedForDeletion;
     /** Values of database-generated attributes before this transaction's INSERT, restored on rollback. */
     Object[] beforeInsert;
+    /**
+     * During a flush, for a new object: the field values the check before the first statement found
+     * storable, by attribute index (null where not checked), so that its INSERT checks again only what was
+     * set since; dropped once the INSERT is prepared.
+     */
+    Object[] checkedForInsert;
     /** The object each many-to-one held when last loaded or flushed, to notice one set to null since. */
     java.util.Map<io.athanor.orm.mapping.RelationshipProperty, Object> references;
     /** The loader state of each one-to-many relationship: Athanor's collection in the field. */
@@ -234,6 +240,7 @@ public final class InstanceState {
         }
         this.markedForDeletion = false;
         this.beforeInsert = null;
+        this.checkedForInsert = null;
     }
 
     @Override
