@@ -101,17 +101,12 @@ class ClosedSessionStatesTest {
     @AcrossDatabases
     void objectsInsertedByAFlushStopBeingNewOneByOneAsEachInsertIsReported(TestDatabase db) {
         java.util.List<Integer> newWhenReported = new java.util.ArrayList<>();
-        io.athanor.orm.engine.Engine engine = db.engine();
-        io.athanor.orm.mapping.Registry registry = io.athanor.orm.mapping.Registry.of(Customer.class);
-        registry.metadata().createAll(engine);
-        SessionFactory sessions = SessionFactory.builder(engine, registry)
-                .listener(Customer.class, new MapperListener<Customer>() {
-                    @Override
-                    public void afterInsert(Session session, Customer object) {
-                        newWhenReported.add(session.newObjects().size());
-                    }
-                })
-                .build();
+        SessionFactory sessions = SessionTestSupport.sessions(db, Customer.class, new MapperListener<>() {
+            @Override
+            public void afterInsert(Session session, Customer object) {
+                newWhenReported.add(session.newObjects().size());
+            }
+        });
         try (Session session = sessions.openSession()) {
             session.addAll(java.util.List.of(new Customer("Ed", "UK"), new Customer("Ann", "FR"), new Customer("Bo", "SE")));
             session.flush();

@@ -1,8 +1,6 @@
 package io.athanor.orm.session;
 
 import io.athanor.orm.ArgumentException;
-import io.athanor.orm.engine.Engine;
-import io.athanor.orm.mapping.Registry;
 import io.athanor.orm.sql.Sql;
 import io.athanor.orm.testing.AcrossDatabases;
 import io.athanor.orm.testing.TestDatabase;
@@ -19,16 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class InsertValuesTest {
 
-    private static <T> SessionFactory sessions(TestDatabase db, Class<T> type, MapperListener<T> listener) {
-        Engine engine = db.engine();
-        Registry registry = Registry.of(type);
-        registry.metadata().createAll(engine);
-        return SessionFactory.builder(engine, registry).listener(type, listener).build();
-    }
-
     @AcrossDatabases
     void aValueTooLongForItsColumnSetByABeforeInsertListenerIsRefusedAndNoRowIsWritten(TestDatabase db) {
-        SessionFactory sessions = sessions(db, Customer.class, new MapperListener<>() {
+        SessionFactory sessions = SessionTestSupport.sessions(db, Customer.class, new MapperListener<>() {
             @Override
             public void beforeInsert(Session session, Customer customer) {
                 if (customer.getName().equals("Ann")) {
@@ -52,7 +43,7 @@ class InsertValuesTest {
     void aChangeMadeByAnotherObjectsAfterInsertListenerBeforeThisObjectIsReportedIsWrittenByTheNextFlush(
             TestDatabase db) {
         Customer ann = new Customer("Ann", "FR");
-        SessionFactory sessions = sessions(db, Customer.class, new MapperListener<>() {
+        SessionFactory sessions = SessionTestSupport.sessions(db, Customer.class, new MapperListener<>() {
             @Override
             public void afterInsert(Session session, Customer customer) {
                 if (customer.getName().equals("Ed")) {
@@ -75,7 +66,7 @@ class InsertValuesTest {
     @AcrossDatabases
     void aChangeMadeByAnAfterInsertListenerToAnObjectOfTheNextBatchIsInThatObjectsInsert(TestDatabase db) {
         Parent chosen = new Parent(1000L, "chosen");
-        SessionFactory sessions = sessions(db, Parent.class, new MapperListener<>() {
+        SessionFactory sessions = SessionTestSupport.sessions(db, Parent.class, new MapperListener<>() {
             @Override
             public void afterInsert(Session session, Parent parent) {
                 if (parent.getName().equals("generated")) {

@@ -17,6 +17,14 @@ final class SessionTestSupport {
         return SessionFactory.of(engine, registry);
     }
 
+    /** A session factory for one class's table, with a listener for that class. */
+    static <T> SessionFactory sessions(TestDatabase db, Class<T> type, MapperListener<T> listener) {
+        Engine engine = db.engine();
+        Registry registry = Registry.of(type);
+        registry.metadata().createAll(engine);
+        return SessionFactory.builder(engine, registry).listener(type, listener).build();
+    }
+
     /** Commits a new customer called {@code name} in a transaction of its own; returns its key. */
     static Long saved(SessionFactory sessions, String name) {
         return sessions.inTransaction(session -> ObjectStatesTest.flushAndGetId(session, new Customer(name, "UK")));
